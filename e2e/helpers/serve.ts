@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm', '.txt': 'text/plain', '.png': 'image/png', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
+};
+
+export interface StaticServer {
+  /** The site's root URL, base path included, ending in "/". */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built `dist/` like a static host: directory index files, the
+ * site's 404 page for anything missing, everything under a base path.
+ */
+export async function serveDir(dir: string, base = '/'): Promise<StaticServer> {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(prefix)) return notFound();
+    pathname = pathname.slice(prefix.length - 1);
+    let file = normalize(join(dir, pathname));
+    if (!file.startsWith(normalize(dir))) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+        return response.end();
+      }
+      file = join(file, 'index.html');
+    }
+    if (!existsSync(file)) return notFound();
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+
+    function notFound() {
+      const page = join(dir, '404.html');
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      if (existsSync(page)) createReadStream(page).pipe(response);
+      else response.end('not found');
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${prefix}`,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+}

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const CACHE = join(ROOT, '.cache', 'e2e');
+
+export interface BuildOptions {
+  /** A name for this build's folders under .cache/e2e/. */
+  name: string;
+  /** Content folder (CHRONICLE_CONTENT_DIR); the repository's content/ by default. */
+  contentDir?: string;
+  /** Deployment base path (CHRONICLE_BASE). */
+  base?: string;
+  env?: Record<string, string>;
+}
+
+export interface BuildResult {
+  outDir: string;
+  code: number;
+  output: string;
+}
+
+/** Runs the real `astro build` with Chronicle's environment variables, in its own output and cache folders. */
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outDir = join(CACHE, options.name, 'dist');
+  const cacheDir = join(CACHE, options.name, 'cache');
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    CHRONICLE_OUT_DIR: outDir,
+    CHRONICLE_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(options.contentDir ? { CHRONICLE_CONTENT_DIR: options.contentDir } : {}),
+    ...(options.base ? { CHRONICLE_BASE: options.base } : {}),
+    ...options.env,
+  };
+  return new Promise((done, fail) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ outDir, code: code ?? 1, output }));
+  });
+}
+
+/** Builds once per test run: reuses a finished build of the same name. */
+const builds = new Map<string, Promise<BuildResult>>();
+export function buildOnce(options: BuildOptions): Promise<BuildResult> {
+  let build = builds.get(options.name);
+  if (!build) {
+    build = buildSite(options).then((result) => {
+      if (result.code !== 0 || !existsSync(join(result.outDir, 'index.html'))) {
+        throw new Error(`build "${options.name}" failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+      }
+      return result;
+    });
+    builds.set(options.name, build);
+  }
+  return build;
+}

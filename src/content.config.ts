@@ -1,0 +1,35 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { join } from 'node:path';
+import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
+import { entryIdFromPath } from './lib/ids.ts';
+import { resolveContentDir } from './lib/content-files.ts';
+
+/**
+ * One glob loader per collection of the content model. The Chronicle
+ * integration has already validated the whole tree with the same schemas
+ * before Astro gets here, so a broken file never reaches this point in a build.
+ */
+const contentDir = resolveContentDir(process.cwd());
+
+function collection<C extends CollectionName>(name: C) {
+  return defineCollection({
+    loader: glob({
+      pattern: COLLECTIONS[name].pattern,
+      base: join(contentDir, name),
+      generateId: ({ entry }) => entryIdFromPath(entry),
+      // Bodies are rendered when a page asks for them, keeping the content store small.
+      deferRender: true,
+    }),
+    schema: COLLECTIONS[name].schema,
+  });
+}
+
+export const collections = {
+  articles: collection('articles'),
+  events: collection('events'),
+  topics: collection('topics'),
+  people: collection('people'),
+  organizations: collection('organizations'),
+  countries: collection('countries'),
+};

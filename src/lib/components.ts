@@ -1,0 +1,19 @@
+/**
+ * The MDX components authors may use, and which collection each attribute
+ * refers to. Validation checks these ids; the renderer maps the names to
+ * Astro components. Keeping both in one table means a new component cannot be
+ * rendered without also being checked.
+ */
+export const COMPONENT_REFERENCES = {
+  Quote: { by: 'people' },
+  Timeline: { topic: 'topics', person: 'people', organization: 'organizations', country: 'countries' },
+} as const satisfies Record<string, Record<string, string>>;
+
+/** Attributes that hold partial dates. */
+export const COMPONENT_DATES: Record<string, readonly string[]> = {
+  Quote: ['date'],
+  Timeline: ['from', 'to'],
+};
+
+export type ComponentName = keyof typeof COMPONENT_REFERENCES;
+export const COMPONENT_NAMES = Object.keys(COMPONENT_REFERENCES) as ComponentName[];

@@ -1,0 +1,47 @@
+/**
+ * Every URL the site publishes, built in one place. Paths here never include
+ * the deployment base (`CHRONICLE_BASE`); `withBase` adds it at render time.
+ */
+
+export type EntityCollection = 'topics' | 'people' | 'organizations' | 'events' | 'countries';
+
+/** Index pages that no alias may take over. */
+export const FIXED_PAGES = [
+  '/', '/search/', '/timeline/', '/archive/', '/quotes/', '/guide/', '/articles/', '/topics/', '/people/',
+  '/organizations/', '/countries/', '/events/', '/404.html', '/rss.xml', '/robots.txt', '/sitemap-index.xml',
+] as const;
+
+export function articlePath(id: string): string {
+  return `/articles/${id}/`;
+}
+
+export function entityPath(collection: EntityCollection, id: string): string {
+  return `/${collection}/${collection === 'countries' ? id.toLowerCase() : id}/`;
+}
+
+/** Page `n` (1-based) of a paginated listing at `path`: page 1 is the path itself. */
+export function pagePath(path: string, page: number): string {
+  return page <= 1 ? path : `${path}${page}/`;
+}
+
+export function timelineYearPath(year: number): string {
+  return `/timeline/${year}/`;
+}
+
+export function archiveYearPath(year: number): string {
+  return `/archive/${year}/`;
+}
+
+/** Makes an author's alias comparable: leading and trailing slash, no doubled slashes. */
+export function normalizePath(path: string): string {
+  const trimmed = path.trim().replace(/\/{2,}/g, '/');
+  if (/\.[a-z0-9]+$/i.test(trimmed)) return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  const withLead = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+/** Joins the deployment base (`/` or `/chronicle/`) and a site path. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${b}${path.startsWith('/') ? path : `/${path}`}`;
+}

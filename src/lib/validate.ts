@@ -1,0 +1,284 @@
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import type { ArticleData, InlineEventData } from '../schemas/article.ts';
+import type { EventData } from '../schemas/event.ts';
+import type { CountryData, OrganizationData, PersonData, TopicData } from '../schemas/entities.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { scanMdx, type BodyScan, type ComponentUse } from './body-scan.ts';
+import { COMPONENT_DATES, COMPONENT_REFERENCES } from './components.ts';
+import { closestId } from './closest.ts';
+import { describeIssues } from './zod-issues.ts';
+import { fieldsAt } from './schema-fields.ts';
+import { fieldName, type ContentError } from './errors.ts';
+import { entryIdFromPath, ID_PATTERN } from './ids.ts';
+import { isCountryCode } from './countries.ts';
+import { parsePartialDate } from './partial-date.ts';
+import { articlePath, entityPath, FIXED_PAGES, normalizePath } from './urls.ts';
+
+/** A file found in a collection folder. */
+export interface SourceFile {
+  collection: CollectionName;
+  /** Path inside the collection folder, e.g. `2018/07/slug.mdx`. */
+  path: string;
+  /** Path shown in messages, e.g. `content/articles/2018/07/slug.mdx`. */
+  displayPath: string;
+  source: string;
+}
+
+export interface Entry<T> {
+  id: string;
+  file: string;
+  data: T;
+  body: string;
+}
+
+/** Everything that passed validation, typed per collection. */
+export interface ValidContent {
+  articles: Entry<ArticleData>[];
+  events: Entry<EventData>[];
+  topics: Entry<TopicData>[];
+  people: Entry<PersonData>[];
+  organizations: Entry<OrganizationData>[];
+  countries: Entry<CountryData>[];
+}
+
+export interface ValidationResult {
+  errors: ContentError[];
+  content: ValidContent;
+}
+
+const REFERENCE_FIELDS = {
+  topics: 'topics',
+  people: 'people',
+  organizations: 'organizations',
+} as const satisfies Record<string, CollectionName>;
+
+const SINGULAR: Record<CollectionName, string> = {
+  articles: 'article', events: 'event', topics: 'topic', people: 'person', organizations: 'organization', countries: 'country',
+};
+
+/**
+ * The one validation pass shared by the build, `npm run check` and the tests:
+ * schemas per file, then the rules that need the whole archive (references
+ * with the closest existing id, URL collisions, topic cycles, components in
+ * MDX bodies). Every problem is collected; nothing is thrown here.
+ */
+export function validateContent(files: readonly SourceFile[]): ValidationResult {
+  const errors: ContentError[] = [];
+  const content: ValidContent = { articles: [], events: [], topics: [], people: [], organizations: [], countries: [] };
+  const lineFinders = new Map<string, (path: readonly (string | number)[]) => number | undefined>();
+  const claimed = new Map<string, Map<string, string>>(); // collection → id → file
+  const scans = new Map<string, BodyScan>(); // MDX article file → what its body uses
+
+  for (const file of files) {
+    const spec = COLLECTIONS[file.collection];
+    const id = entryIdFromPath(file.path);
+    const report = (field: string | undefined, message: string, line?: number) =>
+      errors.push({ file: file.displayPath, ...(line ? { line } : {}), ...(field ? { field } : {}), message });
+
+    const ids = claimed.get(file.collection) ?? new Map<string, string>();
+    claimed.set(file.collection, ids);
+    const twin = ids.get(id);
+    if (twin) {
+      const message = file.collection === 'articles'
+        ? `claims the URL ${articlePath(id)} that ${twin} also claims; rename one of the two files`
+        : `has the id "${id}" that ${twin} also has; rename one of the two files`;
+      report(undefined, message);
+      errors.push({ file: twin, message: message.replace(twin, file.displayPath) });
+      continue;
+    }
+    ids.set(id, file.displayPath);
+    if (file.collection !== 'articles' && file.collection !== 'countries' && !/^[a-z][a-z0-9-]*$/.test(id)) {
+      report(undefined, `the file name gives the id "${id}"; expected lower-case letters, digits and dashes, starting with a letter (e.g. "ali-akbar-velayati.md")`);
+      continue;
+    }
+    if (file.collection === 'articles' && !ID_PATTERN.test(id)) {
+      report(undefined, `the path gives the id "${id}"; expected lower-case letters, digits and dashes in each folder and file name`);
+      continue;
+    }
+
+    const parsed = parseFrontmatter(file.source);
+    lineFinders.set(file.displayPath, parsed.lineOf);
+    if (parsed.syntaxErrors.length) {
+      for (const e of parsed.syntaxErrors) report(undefined, `invalid YAML frontmatter: ${e.message}`, e.line);
+      continue;
+    }
+    if (file.collection === 'articles') {
+      const scan = /\.mdx$/i.test(file.path) ? scanMdx(file.source) : { components: [], syntaxErrors: [] };
+      scans.set(file.displayPath, scan);
+      for (const e of scan.syntaxErrors) report(undefined, `invalid MDX: ${e.message}`, e.line);
+    }
+    const result = spec.schema.safeParse(parsed.data, { reportInput: true });
+    if (!result.success) {
+      const issues = describeIssues(result.error.issues, (path) => fieldsAt(spec.schema, path));
+      for (const issue of issues) {
+        const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+        report(fieldName(path), issue.message, parsed.lineOf(path));
+      }
+      continue;
+    }
+    (content[file.collection] as Entry<unknown>[]).push({ id, file: file.displayPath, data: result.data, body: parsed.body });
+  }
+
+  checkCountryFiles(content, errors);
+  checkReferences(content, scans, errors, lineFinders);
+  checkTopicCycles(content, errors, lineFinders);
+  checkUrls(content, errors, lineFinders);
+  return { errors, content };
+}
+
+function lineIn(lines: Map<string, (path: readonly (string | number)[]) => number | undefined>, file: string, path: (string | number)[]) {
+  return lines.get(file)?.(path);
+}
+
+function checkCountryFiles(content: ValidContent, errors: ContentError[]) {
+  for (const entry of content.countries) {
+    if (!isCountryCode(entry.id.toUpperCase()) || entry.id !== entry.id.toLowerCase() || entry.id.includes('/')) {
+      errors.push({ file: entry.file, message: `the file name "${entry.id}" is not an ISO 3166-1 alpha-2 code; expected a name like "ir.md"` });
+    }
+  }
+}
+
+function checkReferences(
+  content: ValidContent,
+  scans: Map<string, BodyScan>,
+  errors: ContentError[],
+  lines: Map<string, (path: readonly (string | number)[]) => number | undefined>,
+) {
+  const known: Record<CollectionName, Set<string>> = {
+    articles: new Set(content.articles.map((e) => e.id)),
+    events: new Set(content.events.map((e) => e.id)),
+    topics: new Set(content.topics.map((e) => e.id)),
+    people: new Set(content.people.map((e) => e.id)),
+    organizations: new Set(content.organizations.map((e) => e.id)),
+    countries: new Set(), // any valid ISO code has a page; checked by the schema
+  };
+  const unknown = (collection: CollectionName, id: string) => {
+    const suggestion = closestId(id, known[collection]);
+    return `unknown ${SINGULAR[collection]} "${id}"${suggestion ? `; did you mean "${suggestion}"?` : `; no ${SINGULAR[collection]} file content/${collection}/${id}.md exists`}`;
+  };
+  const checkList = (entry: Entry<unknown>, path: (string | number)[], ids: readonly string[] | undefined, collection: CollectionName) => {
+    ids?.forEach((id, index) => {
+      if (!known[collection].has(id)) {
+        const at = [...path, index];
+        errors.push({ file: entry.file, line: lineIn(lines, entry.file, at), field: fieldName(at), message: unknown(collection, id) });
+      }
+    });
+  };
+  const checkInvolved = (entry: Entry<unknown>, base: (string | number)[], data: Partial<Record<keyof typeof REFERENCE_FIELDS, string[]>>) => {
+    for (const [field, collection] of Object.entries(REFERENCE_FIELDS)) {
+      checkList(entry, [...base, field], data[field as keyof typeof REFERENCE_FIELDS], collection);
+    }
+  };
+
+  for (const event of content.events) checkInvolved(event, [], event.data);
+  for (const topic of content.topics) {
+    if (topic.data.parent && !known.topics.has(topic.data.parent)) {
+      errors.push({ file: topic.file, line: lineIn(lines, topic.file, ['parent']), field: 'parent', message: unknown('topics', topic.data.parent) });
+    }
+  }
+
+  for (const article of content.articles) {
+    checkInvolved(article, [], article.data);
+    article.data.events?.forEach((event, index) => {
+      if (typeof event === 'string') {
+        if (!known.events.has(event)) {
+          errors.push({ file: article.file, line: lineIn(lines, article.file, ['events', index]), field: `events[${index}]`, message: unknown('events', event) });
+        }
+      } else {
+        checkInvolved(article, ['events', index], event as InlineEventData);
+      }
+    });
+    const target = article.data.translationOf;
+    if (target !== undefined) {
+      const line = lineIn(lines, article.file, ['translationOf']);
+      if (target === article.id) errors.push({ file: article.file, line, field: 'translationOf', message: 'names this article itself; expected the id of the original article' });
+      else if (!known.articles.has(target)) errors.push({ file: article.file, line, field: 'translationOf', message: unknown('articles', target) });
+    }
+    checkComponents(article, scans.get(article.file)?.components ?? [], known, unknown, errors);
+  }
+}
+
+function checkComponents(
+  article: Entry<unknown>,
+  uses: readonly ComponentUse[],
+  known: Record<CollectionName, Set<string>>,
+  unknown: (collection: CollectionName, id: string) => string,
+  errors: ContentError[],
+) {
+  const components = COMPONENT_REFERENCES as Record<string, Record<string, CollectionName>>;
+  for (const use of uses) {
+    const refs = components[use.component];
+    if (!refs) {
+      const suggestion = closestId(use.component, Object.keys(components));
+      errors.push({ file: article.file, line: use.line, field: `<${use.component}>`, message: `unknown component${suggestion ? `; did you mean <${suggestion}>?` : `; expected one of ${Object.keys(components).map((c) => `<${c}>`).join(', ')}`}` });
+      continue;
+    }
+    const named = Object.keys(refs).filter((attribute) => use.attributes[attribute] !== undefined);
+    if (named.length === 0) {
+      errors.push({ file: article.file, line: use.line, field: `<${use.component}>`, message: `names no ${Object.keys(refs).join(' or ')}; expected one, e.g. <${use.component} ${Object.keys(refs)[0]}="…">` });
+    }
+    for (const attribute of named) {
+      const value = use.attributes[attribute];
+      const collection = refs[attribute]!;
+      const field = `<${use.component} ${attribute}>`;
+      if (typeof value !== 'string') {
+        errors.push({ file: article.file, line: use.line, field, message: 'expected a quoted id, e.g. by="ali-akbar-velayati"' });
+      } else if (collection === 'countries' ? !isCountryCode(value.toUpperCase()) : !known[collection].has(value)) {
+        errors.push({ file: article.file, line: use.line, field, message: collection === 'countries' ? `unknown country "${value}"; expected an ISO 3166-1 alpha-2 code like "IR"` : unknown(collection, value) });
+      }
+    }
+    for (const attribute of COMPONENT_DATES[use.component] ?? []) {
+      const value = use.attributes[attribute];
+      if (value === undefined) continue;
+      const parsed = parsePartialDate(value);
+      if (!parsed.ok) errors.push({ file: article.file, line: use.line, field: `<${use.component} ${attribute}>`, message: `got ${JSON.stringify(value)}, expected ${parsed.expected}` });
+    }
+  }
+}
+
+function checkTopicCycles(content: ValidContent, errors: ContentError[], lines: Map<string, (path: readonly (string | number)[]) => number | undefined>) {
+  const parent = new Map(content.topics.map((t) => [t.id, t.data.parent]));
+  const files = new Map(content.topics.map((t) => [t.id, t.file]));
+  const reported = new Set<string>();
+  for (const topic of content.topics) {
+    const chain: string[] = [];
+    let current: string | undefined = topic.id;
+    while (current !== undefined && !chain.includes(current)) {
+      chain.push(current);
+      current = parent.get(current);
+    }
+    if (current === undefined) continue;
+    const cycle = chain.slice(chain.indexOf(current));
+    if (!cycle.includes(topic.id) || cycle.some((id) => reported.has(id))) continue;
+    cycle.forEach((id) => reported.add(id));
+    const loop = [...cycle, cycle[0]].join(' → ');
+    for (const id of cycle) {
+      const file = files.get(id)!;
+      errors.push({ file, line: lineIn(lines, file, ['parent']), field: 'parent', message: `topic parents form a cycle: ${loop}` });
+    }
+  }
+}
+
+function checkUrls(content: ValidContent, errors: ContentError[], lines: Map<string, (path: readonly (string | number)[]) => number | undefined>) {
+  const owners = new Map<string, string>(); // URL path → who claims it
+  for (const page of FIXED_PAGES) owners.set(page, `the site's own ${page} page`);
+  for (const collection of ['topics', 'people', 'organizations', 'events'] as const) {
+    for (const entry of content[collection]) owners.set(entityPath(collection, entry.id), entry.file);
+  }
+  for (const article of content.articles) owners.set(articlePath(article.id), article.file);
+  for (const article of content.articles) {
+    article.data.aliases?.forEach((alias, index) => {
+      const path = normalizePath(alias);
+      const owner = owners.get(path);
+      const line = lineIn(lines, article.file, ['aliases', index]);
+      if (owner === article.file) {
+        errors.push({ file: article.file, line, field: `aliases[${index}]`, message: `"${alias}" is this article's own URL` });
+      } else if (owner) {
+        errors.push({ file: article.file, line, field: `aliases[${index}]`, message: `"${alias}" is also claimed by ${owner}` });
+        if (!owner.startsWith("the site's")) errors.push({ file: owner, message: `its URL ${path} is also claimed as an alias by ${article.file}` });
+      } else {
+        owners.set(path, article.file);
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+import { countryCodes, entryIds, partialDate, text } from './common.ts';
+import { isNotBefore, type PartialDate } from '../lib/partial-date.ts';
+
+/** What an event is: shared by canonical event files and inline events in articles. */
+export const eventFields = {
+  /** What happened, in one line. */
+  title: text(200),
+  /** When it happened or began: `2015`, `2015-07` or `2015-07-14`. */
+  date: partialDate,
+  /** When a span ended; not before `date`. */
+  end: partialDate.optional(),
+  /** Topic ids the event belongs to. */
+  topics: entryIds.optional(),
+  /** Person ids involved. */
+  people: entryIds.optional(),
+  /** Organization ids involved. */
+  organizations: entryIds.optional(),
+  /** ISO 3166-1 alpha-2 codes of the countries involved. */
+  countries: countryCodes.optional(),
+};
+
+/** Rejects a span that ends before it begins. */
+export function checkSpan(value: { date: PartialDate; end?: PartialDate | undefined }, ctx: z.RefinementCtx) {
+  if (value.end && !isNotBefore(value.end, value.date)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `${value.end.iso} is before date ${value.date.iso}; expected an end on or after the date` });
+  }
+}
+
+/** A canonical event, `content/events/<id>.md`; the body is a short description. */
+export const eventSchema = z.strictObject(eventFields).superRefine(checkSpan);
+
+export type EventData = z.output<typeof eventSchema>;
