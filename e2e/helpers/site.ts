@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const CACHE = join(ROOT, '.cache', 'e2e');
+/** Each engineer or CI run can keep its builds apart with CHRONICLE_E2E_CACHE. */
+const CACHE = process.env.CHRONICLE_E2E_CACHE || join(ROOT, '.cache', 'e2e');
 
 export interface BuildOptions {
   /** A name for this build's folders under .cache/e2e/. */
