@@ -8,7 +8,7 @@ const RTL = new Set(['fa', 'ar', 'he', 'ur']);
 /** A well-formed BCP 47 tag (`en`, `fa-IR`, `zh-Hant-TW`). */
 export function isLanguageTag(tag: string): boolean {
   let bad = false;
-  const schema = parse(tag, { warning: () => (bad = true) });
+  const schema = parse(tag, { warning: () => { bad = true; } });
   // Two or three letters: the ISO 639 languages authors actually use.
   return !bad && /^[a-z]{2,3}$/i.test(schema.language ?? "");
 }

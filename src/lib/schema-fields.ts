@@ -3,9 +3,12 @@ import type { z } from 'astro/zod';
 type AnySchema = z.core.$ZodType;
 
 function unwrap(schema: AnySchema): AnySchema {
-  const def = schema._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+  const def = schema._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema; out?: AnySchema };
   if (def.innerType) return unwrap(def.innerType);
-  if (def.type === 'pipe' && def.in) return unwrap(def.in);
+  if (def.type === 'pipe' && def.in && def.out) {
+    // A preprocess step pipes a transform into the real schema: look at the schema.
+    return (def.in._zod.def as { type: string }).type === 'transform' ? unwrap(def.out) : unwrap(def.in);
+  }
   return schema;
 }
 

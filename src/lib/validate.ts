@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import type { ArticleData, InlineEventData } from '../schemas/article.ts';
+import type { ArticleData } from '../schemas/article.ts';
 import type { EventData } from '../schemas/event.ts';
 import type { CountryData, OrganizationData, PersonData, TopicData } from '../schemas/entities.ts';
 import { parseFrontmatter } from './frontmatter.ts';
@@ -68,6 +68,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
   const lineFinders = new Map<string, (path: readonly (string | number)[]) => number | undefined>();
   const claimed = new Map<string, Map<string, string>>(); // collection → id → file
   const scans = new Map<string, BodyScan>(); // MDX article file → what its body uses
+  const holders: ReferenceHolder[] = []; // every parsed file, valid or not, with the ids it names
 
   for (const file of files) {
     const spec = COLLECTIONS[file.collection];
@@ -114,13 +115,17 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
         const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
         report(fieldName(path), issue.message, parsed.lineOf(path));
       }
+      // Still check the references it holds, so one run reports everything.
+      holders.push({ collection: file.collection, id, file: file.displayPath, refs: referencesOf(parsed.data) });
       continue;
     }
     (content[file.collection] as Entry<unknown>[]).push({ id, file: file.displayPath, data: result.data, body: parsed.body });
+    holders.push({ collection: file.collection, id, file: file.displayPath, refs: referencesOf(result.data as Record<string, unknown>) });
   }
 
   checkCountryFiles(content, errors);
-  checkReferences(content, scans, errors, lineFinders);
+  const known = (collection: CollectionName) => new Set(claimed.get(collection)?.keys() ?? []);
+  checkReferences(holders, known, contentFolderOf(files), scans, errors, lineFinders);
   checkTopicCycles(content, errors, lineFinders);
   checkUrls(content, errors, lineFinders);
   return { errors, content };
@@ -138,68 +143,105 @@ function checkCountryFiles(content: ValidContent, errors: ContentError[]) {
   }
 }
 
+/** The content folder as messages show it (`content/`), from any file's display path. */
+function contentFolderOf(files: readonly SourceFile[]): string {
+  const file = files[0];
+  if (!file) return 'content/';
+  const suffix = `${file.collection}/${file.path}`;
+  return file.displayPath.endsWith(suffix) ? file.displayPath.slice(0, -suffix.length) : '';
+}
+
+/** The ids one file refers to, read defensively so a file that failed its schema can still be checked. */
+interface References {
+  topics?: string[];
+  people?: string[];
+  organizations?: string[];
+  events?: (string | References)[];
+  translationOf?: string;
+  parent?: string;
+}
+
+interface ReferenceHolder {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  refs: References;
+}
+
+const idList = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && ID_PATTERN.test(v)) : undefined;
+const oneId = (value: unknown): string | undefined => (typeof value === 'string' && ID_PATTERN.test(value) ? value : undefined);
+
+function referencesOf(data: Record<string, unknown>): References {
+  const refs: References = {};
+  for (const field of ['topics', 'people', 'organizations'] as const) {
+    const list = idList(data[field]);
+    if (list) refs[field] = list;
+  }
+  if (Array.isArray(data.events)) {
+    refs.events = data.events.map((event) =>
+      event && typeof event === 'object' ? referencesOf(event as Record<string, unknown>) : (oneId(event) ?? {}));
+  }
+  for (const field of ['translationOf', 'parent'] as const) {
+    const id = oneId(data[field]);
+    if (id) refs[field] = id;
+  }
+  return refs;
+}
+
 function checkReferences(
-  content: ValidContent,
+  holders: readonly ReferenceHolder[],
+  knownIn: (collection: CollectionName) => Set<string>,
+  contentFolder: string,
   scans: Map<string, BodyScan>,
   errors: ContentError[],
   lines: Map<string, (path: readonly (string | number)[]) => number | undefined>,
 ) {
+  // Every file that exists counts as known, even one with its own errors: those are reported on that file.
   const known: Record<CollectionName, Set<string>> = {
-    articles: new Set(content.articles.map((e) => e.id)),
-    events: new Set(content.events.map((e) => e.id)),
-    topics: new Set(content.topics.map((e) => e.id)),
-    people: new Set(content.people.map((e) => e.id)),
-    organizations: new Set(content.organizations.map((e) => e.id)),
+    articles: knownIn('articles'),
+    events: knownIn('events'),
+    topics: knownIn('topics'),
+    people: knownIn('people'),
+    organizations: knownIn('organizations'),
     countries: new Set(), // any valid ISO code has a page; checked by the schema
   };
   const unknown = (collection: CollectionName, id: string) => {
     const suggestion = closestId(id, known[collection]);
-    return `unknown ${SINGULAR[collection]} "${id}"${suggestion ? `; did you mean "${suggestion}"?` : `; no ${SINGULAR[collection]} file content/${collection}/${id}.md exists`}`;
+    return `unknown ${SINGULAR[collection]} "${id}"${suggestion ? `; did you mean "${suggestion}"?` : `; there is no ${contentFolder}${collection}/${id}.md`}`;
   };
-  const checkList = (entry: Entry<unknown>, path: (string | number)[], ids: readonly string[] | undefined, collection: CollectionName) => {
-    ids?.forEach((id, index) => {
-      if (!known[collection].has(id)) {
-        const at = [...path, index];
-        errors.push({ file: entry.file, line: lineIn(lines, entry.file, at), field: fieldName(at), message: unknown(collection, id) });
-      }
-    });
-  };
-  const checkInvolved = (entry: Entry<unknown>, base: (string | number)[], data: Partial<Record<keyof typeof REFERENCE_FIELDS, string[]>>) => {
+  const fail = (holder: ReferenceHolder, path: (string | number)[], message: string) =>
+    errors.push({ file: holder.file, line: lineIn(lines, holder.file, path), field: fieldName(path), message });
+  const checkInvolved = (holder: ReferenceHolder, base: (string | number)[], refs: References) => {
     for (const [field, collection] of Object.entries(REFERENCE_FIELDS)) {
-      checkList(entry, [...base, field], data[field as keyof typeof REFERENCE_FIELDS], collection);
+      refs[field as keyof typeof REFERENCE_FIELDS]?.forEach((id, index) => {
+        if (!known[collection].has(id)) fail(holder, [...base, field, index], unknown(collection, id));
+      });
     }
   };
 
-  for (const event of content.events) checkInvolved(event, [], event.data);
-  for (const topic of content.topics) {
-    if (topic.data.parent && !known.topics.has(topic.data.parent)) {
-      errors.push({ file: topic.file, line: lineIn(lines, topic.file, ['parent']), field: 'parent', message: unknown('topics', topic.data.parent) });
+  for (const holder of holders) {
+    const { refs } = holder;
+    if (holder.collection === 'topics' && refs.parent && !known.topics.has(refs.parent)) {
+      fail(holder, ['parent'], unknown('topics', refs.parent));
     }
-  }
-
-  for (const article of content.articles) {
-    checkInvolved(article, [], article.data);
-    article.data.events?.forEach((event, index) => {
-      if (typeof event === 'string') {
-        if (!known.events.has(event)) {
-          errors.push({ file: article.file, line: lineIn(lines, article.file, ['events', index]), field: `events[${index}]`, message: unknown('events', event) });
-        }
-      } else {
-        checkInvolved(article, ['events', index], event as InlineEventData);
-      }
+    if (holder.collection !== 'articles' && holder.collection !== 'events') continue;
+    checkInvolved(holder, [], refs);
+    if (holder.collection !== 'articles') continue;
+    refs.events?.forEach((event, index) => {
+      if (typeof event !== 'string') checkInvolved(holder, ['events', index], event);
+      else if (!known.events.has(event)) fail(holder, ['events', index], unknown('events', event));
     });
-    const target = article.data.translationOf;
-    if (target !== undefined) {
-      const line = lineIn(lines, article.file, ['translationOf']);
-      if (target === article.id) errors.push({ file: article.file, line, field: 'translationOf', message: 'names this article itself; expected the id of the original article' });
-      else if (!known.articles.has(target)) errors.push({ file: article.file, line, field: 'translationOf', message: unknown('articles', target) });
+    if (refs.translationOf !== undefined) {
+      if (refs.translationOf === holder.id) fail(holder, ['translationOf'], 'names this article itself; expected the id of the original article');
+      else if (!known.articles.has(refs.translationOf)) fail(holder, ['translationOf'], unknown('articles', refs.translationOf));
     }
-    checkComponents(article, scans.get(article.file)?.components ?? [], known, unknown, errors);
+    checkComponents(holder.file, scans.get(holder.file)?.components ?? [], known, unknown, errors);
   }
 }
 
 function checkComponents(
-  article: Entry<unknown>,
+  file: string,
   uses: readonly ComponentUse[],
   known: Record<CollectionName, Set<string>>,
   unknown: (collection: CollectionName, id: string) => string,
@@ -210,28 +252,28 @@ function checkComponents(
     const refs = components[use.component];
     if (!refs) {
       const suggestion = closestId(use.component, Object.keys(components));
-      errors.push({ file: article.file, line: use.line, field: `<${use.component}>`, message: `unknown component${suggestion ? `; did you mean <${suggestion}>?` : `; expected one of ${Object.keys(components).map((c) => `<${c}>`).join(', ')}`}` });
+      errors.push({ file, line: use.line, field: `<${use.component}>`, message: `unknown component${suggestion ? `; did you mean <${suggestion}>?` : `; expected one of ${Object.keys(components).map((c) => `<${c}>`).join(', ')}`}` });
       continue;
     }
     const named = Object.keys(refs).filter((attribute) => use.attributes[attribute] !== undefined);
     if (named.length === 0) {
-      errors.push({ file: article.file, line: use.line, field: `<${use.component}>`, message: `names no ${Object.keys(refs).join(' or ')}; expected one, e.g. <${use.component} ${Object.keys(refs)[0]}="…">` });
+      errors.push({ file, line: use.line, field: `<${use.component}>`, message: `names no ${Object.keys(refs).join(' or ')}; expected one, e.g. <${use.component} ${Object.keys(refs)[0]}="…">` });
     }
     for (const attribute of named) {
       const value = use.attributes[attribute];
       const collection = refs[attribute]!;
       const field = `<${use.component} ${attribute}>`;
       if (typeof value !== 'string') {
-        errors.push({ file: article.file, line: use.line, field, message: 'expected a quoted id, e.g. by="ali-akbar-velayati"' });
+        errors.push({ file, line: use.line, field, message: 'expected a quoted id, e.g. by="ali-akbar-velayati"' });
       } else if (collection === 'countries' ? !isCountryCode(value.toUpperCase()) : !known[collection].has(value)) {
-        errors.push({ file: article.file, line: use.line, field, message: collection === 'countries' ? `unknown country "${value}"; expected an ISO 3166-1 alpha-2 code like "IR"` : unknown(collection, value) });
+        errors.push({ file, line: use.line, field, message: collection === 'countries' ? `unknown country "${value}"; expected an ISO 3166-1 alpha-2 code like "IR"` : unknown(collection, value) });
       }
     }
     for (const attribute of COMPONENT_DATES[use.component] ?? []) {
       const value = use.attributes[attribute];
       if (value === undefined) continue;
       const parsed = parsePartialDate(value);
-      if (!parsed.ok) errors.push({ file: article.file, line: use.line, field: `<${use.component} ${attribute}>`, message: `got ${JSON.stringify(value)}, expected ${parsed.expected}` });
+      if (!parsed.ok) errors.push({ file, line: use.line, field: `<${use.component} ${attribute}>`, message: `got ${JSON.stringify(value)}, expected ${parsed.expected}` });
     }
   }
 }
@@ -266,6 +308,7 @@ function checkUrls(content: ValidContent, errors: ContentError[], lines: Map<str
     for (const entry of content[collection]) owners.set(entityPath(collection, entry.id), entry.file);
   }
   for (const article of content.articles) owners.set(articlePath(article.id), article.file);
+  const viaAlias = new Set<string>(); // paths claimed by an alias rather than a page
   for (const article of content.articles) {
     article.data.aliases?.forEach((alias, index) => {
       const path = normalizePath(alias);
@@ -275,9 +318,12 @@ function checkUrls(content: ValidContent, errors: ContentError[], lines: Map<str
         errors.push({ file: article.file, line, field: `aliases[${index}]`, message: `"${alias}" is this article's own URL` });
       } else if (owner) {
         errors.push({ file: article.file, line, field: `aliases[${index}]`, message: `"${alias}" is also claimed by ${owner}` });
-        if (!owner.startsWith("the site's")) errors.push({ file: owner, message: `its URL ${path} is also claimed as an alias by ${article.file}` });
+        if (!owner.startsWith("the site's")) {
+          errors.push({ file: owner, message: `${viaAlias.has(path) ? 'its alias' : 'its URL'} ${path} is also claimed as an alias by ${article.file}` });
+        }
       } else {
         owners.set(path, article.file);
+        viaAlias.add(path);
       }
     });
   }

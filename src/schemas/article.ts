@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import {
-  countryCodes, dateTime, entryId, entryIds, imageSource, languageTag, partialDate, stringList, text, urlPath, webUrl,
+  countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, partialDate, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
 
@@ -34,7 +34,7 @@ export const correctionSchema = z.strictObject({
 });
 
 /** A news article, `content/articles/**\/*.md(x)`. */
-export const articleSchema = z.strictObject({
+export const articleSchema = frontmatter(z.strictObject({
   /** The headline, 1–200 characters. */
   title: text(200),
   /** The standfirst: one or two sentences used in lists, feeds, meta tags and search results. */
@@ -80,7 +80,7 @@ export const articleSchema = z.strictObject({
       message: `${value.updatedDate.toISOString()} is before pubDate ${value.pubDate.toISOString()}; expected a date on or after pubDate`,
     });
   }
-});
+}));
 
 export type ArticleData = z.output<typeof articleSchema>;
 export type InlineEventData = z.output<typeof inlineEventSchema>;

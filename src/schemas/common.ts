@@ -88,3 +88,14 @@ export const imageSource = z.string({ error: (iss) => `got ${showValue(iss.input
   });
 
 export const stringList = z.array(text(200), { error: (iss) => `got ${showValue(iss.input)}, expected a list of text` });
+
+/**
+ * A frontmatter object where an empty field (`dateline:` with nothing after
+ * it, which YAML reads as null) counts as absent: "required" when the field is
+ * required, ignored when it is optional.
+ */
+export function frontmatter<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
+    : value), schema);
+}

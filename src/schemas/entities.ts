@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { countryCode, entryId, stringList, text, webUrl } from './common.ts';
+import { countryCode, entryId, frontmatter, stringList, text, webUrl } from './common.ts';
 
 /** A topic, `content/topics/<id>.md`: the docs-style sections of the site. */
-export const topicSchema = z.strictObject({
+export const topicSchema = frontmatter(z.strictObject({
   /** The topic's name. */
   title: text(120),
   /** One or two sentences on what the topic covers. */
@@ -11,10 +11,10 @@ export const topicSchema = z.strictObject({
   parent: entryId.optional(),
   /** Position among its siblings (lower first); then by title. */
   order: z.number({ error: (iss) => `got ${JSON.stringify(iss.input)}, expected a number` }).optional(),
-});
+}));
 
 /** A person, `content/people/<id>.md`. */
-export const personSchema = z.strictObject({
+export const personSchema = frontmatter(z.strictObject({
   /** Full name as usually written in English. */
   name: text(120),
   /** One factual line about who they are. */
@@ -25,10 +25,10 @@ export const personSchema = z.strictObject({
   country: countryCode.optional(),
   /** Other spellings of the name; searchable. */
   aliases: stringList.optional(),
-});
+}));
 
 /** An organization, `content/organizations/<id>.md`. */
-export const organizationSchema = z.strictObject({
+export const organizationSchema = frontmatter(z.strictObject({
   /** Full name. */
   name: text(160),
   /** Abbreviation, e.g. "UN". */
@@ -39,13 +39,13 @@ export const organizationSchema = z.strictObject({
   country: countryCode.optional(),
   /** Its website. */
   url: webUrl.optional(),
-});
+}));
 
 /** Optional extra text for a country page, `content/countries/<code>.md`. */
-export const countrySchema = z.strictObject({
+export const countrySchema = frontmatter(z.strictObject({
   /** One line shown under the country's name. */
   description: text(320).optional(),
-});
+}));
 
 export type TopicData = z.output<typeof topicSchema>;
 export type PersonData = z.output<typeof personSchema>;

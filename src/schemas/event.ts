@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { countryCodes, entryIds, partialDate, text } from './common.ts';
+import { countryCodes, entryIds, frontmatter, partialDate, text } from './common.ts';
 import { isNotBefore, type PartialDate } from '../lib/partial-date.ts';
 
 /** What an event is: shared by canonical event files and inline events in articles. */
@@ -28,6 +28,6 @@ export function checkSpan(value: { date: PartialDate; end?: PartialDate | undefi
 }
 
 /** A canonical event, `content/events/<id>.md`; the body is a short description. */
-export const eventSchema = z.strictObject(eventFields).superRefine(checkSpan);
+export const eventSchema = frontmatter(z.strictObject(eventFields).superRefine(checkSpan));
 
 export type EventData = z.output<typeof eventSchema>;
