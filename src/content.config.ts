@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
 import { entryIdFromPath } from './lib/ids.ts';
 import { resolveContentDir } from './lib/content-files.ts';
@@ -10,7 +11,9 @@ import { resolveContentDir } from './lib/content-files.ts';
  * integration has already validated the whole tree with the same schemas
  * before Astro gets here, so a broken file never reaches this point in a build.
  */
-const contentDir = resolveContentDir(process.cwd());
+// The project root, wherever the build was started from.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const contentDir = resolveContentDir(root);
 
 function collection<C extends CollectionName>(name: C) {
   return defineCollection({

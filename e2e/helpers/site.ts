@@ -38,7 +38,8 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     ...options.env,
   };
   return new Promise((done, fail) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The same Node that runs the tests (24, from the `node` devDependency), whatever PATH says.
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
