@@ -3,10 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import chronicle from './src/integrations/chronicle.ts';
+import redirects from './src/integrations/redirects.ts';
+import search from './src/integrations/search.ts';
+import quotes from './src/integrations/quotes.ts';
+import { deploymentFromEnv } from './src/lib/deployment.ts';
+import { sitemapSerializer } from './src/lib/sitemap-dates.ts';
 
-/** Where the site is published; both can be set per deployment. */
-const site = process.env.CHRONICLE_SITE || 'https://chronicle.example.org';
-const base = process.env.CHRONICLE_BASE || '/';
+/** Where the site is published; both can be set per deployment (`/chronicle`, `chronicle/` all mean `/chronicle/`). */
+const { site, base } = deploymentFromEnv(process.env);
 
 export default defineConfig({
   site,
@@ -16,6 +20,13 @@ export default defineConfig({
   cacheDir: process.env.CHRONICLE_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [chronicle(), mdx(), sitemap()],
+  // quotes() adds a Sätteri plugin to the Markdown processor that .md and .mdx share.
+  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search()],
   devToolbar: { enabled: false },
+  // Code blocks stay plain <pre><code>: Shiki writes inline style="" attributes, which the
+  // CSP forbids, and Astro's Prism passes code of an unknown language through unescaped.
+  markdown: { syntaxHighlight: false },
+  // Writes .astro/collections/*.schema.json and the file map that the Astro VS Code
+  // extension uses to validate and complete frontmatter (see /guide/editor/).
+  experimental: { contentIntellisense: true },
 });

@@ -15,7 +15,8 @@ import { resolveContentDir } from './lib/content-files.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
-function collection<C extends CollectionName>(name: C) {
+// The schema is passed in (not looked up by name) so each collection keeps its own data type.
+function collection<S extends (typeof COLLECTIONS)[CollectionName]['schema']>(name: CollectionName, schema: S) {
   return defineCollection({
     loader: glob({
       pattern: COLLECTIONS[name].pattern,
@@ -24,15 +25,15 @@ function collection<C extends CollectionName>(name: C) {
       // Bodies are rendered when a page asks for them, keeping the content store small.
       deferRender: true,
     }),
-    schema: COLLECTIONS[name].schema,
+    schema,
   });
 }
 
 export const collections = {
-  articles: collection('articles'),
-  events: collection('events'),
-  topics: collection('topics'),
-  people: collection('people'),
-  organizations: collection('organizations'),
-  countries: collection('countries'),
+  articles: collection('articles', COLLECTIONS.articles.schema),
+  events: collection('events', COLLECTIONS.events.schema),
+  topics: collection('topics', COLLECTIONS.topics.schema),
+  people: collection('people', COLLECTIONS.people.schema),
+  organizations: collection('organizations', COLLECTIONS.organizations.schema),
+  countries: collection('countries', COLLECTIONS.countries.schema),
 };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,14 +22,32 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The test runner's environment without what Vitest puts there for its own
+ * Vite (BASE_URL=/, MODE=test, DEV=1, NODE_ENV=test, …): a build inheriting
+ * them ignores CHRONICLE_BASE in every link and builds as if in development.
+ */
+function inheritedEnv(): Record<string, string> {
+  const vitestOwn = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !vitestOwn.has(entry[0]) && !entry[0].startsWith('VITEST'),
+  ));
+}
+
 /** Runs the real `astro build` with Chronicle's environment variables, in its own output and cache folders. */
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = join(CACHE, options.name, 'dist');
   const cacheDir = join(CACHE, options.name, 'cache');
   rmSync(outDir, { recursive: true, force: true });
+  // Astro's content cache keeps entries by file path: after a build from another content folder
+  // (a new temp dir each run) its stale entries break the build, so the cache starts clean.
+  const marker = join(cacheDir, 'content-dir.txt');
+  const contentKey = options.contentDir ?? 'content/';
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== contentKey) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(marker, contentKey);
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    ...inheritedEnv(),
     CHRONICLE_OUT_DIR: outDir,
     CHRONICLE_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',

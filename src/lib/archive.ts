@@ -5,6 +5,8 @@ import type { ValidContent } from './validate.ts';
 import { comparePartialDates, type PartialDate } from './partial-date.ts';
 import { countryName } from './countries.ts';
 import { SITE_LANGUAGE } from './language.ts';
+import { buildTimeline, type TimelineIndex } from './timeline.ts';
+import { translationGroups, type TranslationMember } from './translations.ts';
 
 /** What a list, a feed or a search result needs of an article; never its body. */
 export interface ArticleSummary {
@@ -62,6 +64,10 @@ export interface Archive {
   events: Map<string, EventRecord>;
   /** Position of each article in its first topic's list, for previous/next links. */
   positionInFirstTopic: Map<string, number>;
+  /** Every timeline (site-wide, per year, per entity), assembled once. */
+  timeline: TimelineIndex;
+  /** Each translated article's group (itself, its original and its translations), original first. */
+  translations: Map<string, TranslationMember[]>;
 }
 
 export const newestFirst = (a: ArticleSummary, b: ArticleSummary) =>
@@ -157,6 +163,8 @@ export function buildArchive(content: ValidContent, options: { includeDrafts?: b
     articles,
     articleById: new Map(articles.map((a) => [a.id, a])),
     topics, topicRoots, people, organizations, countries, events,
+    timeline: buildTimeline(articles, events.values()),
+    translations: translationGroups(articles.map((a) => ({ id: a.id, lang: a.lang, translationOf: a.data.translationOf }))),
   };
 }
 

@@ -1,10 +1,13 @@
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { extractQuotes, mayHaveQuotes, type MdNode } from './quotes.ts';
 
 /** One attribute of one MDX component in an article body. */
 export interface ComponentUse {
   component: string;
   attributes: Record<string, string | true | undefined>;
   line: number;
+  /** `attribution`: a Markdown blockquote's `— @person-id` line, checked like `<Quote by>`. */
+  syntax?: 'attribution';
 }
 
 export interface BodyScan {
@@ -27,7 +30,7 @@ interface Node {
  */
 export function scanMdx(source: string): BodyScan {
   // Bodies with no JSX, expressions or ESM cannot fail MDX parsing or use components.
-  if (!/[<{]|^(?:import|export)\s/m.test(source)) return { components: [], syntaxErrors: [] };
+  if (!/[<{]|^(?:import|export)\s/m.test(source) && !mayHaveQuotes(source)) return { components: [], syntaxErrors: [] };
   let tree: Node;
   try {
     tree = mdxToMdast(source) as unknown as Node;
@@ -52,5 +55,22 @@ export function scanMdx(source: string): BodyScan {
     node.children?.forEach(visit);
   };
   visit(tree);
-  return { components, syntaxErrors: [] };
+  return { components: [...components, ...attributions(tree)], syntaxErrors: [] };
+}
+
+/** The quote attributions (`> — @person-id, role, date`) of a plain Markdown file, with their lines. */
+export function scanMarkdown(source: string): BodyScan {
+  if (!mayHaveQuotes(source)) return { components: [], syntaxErrors: [] };
+  return { components: attributions(markdownToMdast(source) as unknown as Node), syntaxErrors: [] };
+}
+
+function attributions(tree: Node): ComponentUse[] {
+  return extractQuotes(tree as MdNode)
+    .filter((quote) => quote.syntax === 'attribution')
+    .map((quote) => ({
+      component: 'Quote',
+      syntax: 'attribution' as const,
+      attributes: { by: quote.by, role: quote.role, date: quote.date },
+      line: quote.line ?? 1,
+    }));
 }

@@ -22,11 +22,11 @@ function sortErrors(errors: ContentError[]): ContentError[] {
  * Every problem of a build in one report, grouped by file, each line starting
  * with `file:line` so terminals and editors can jump to it.
  */
-export function formatReport(errors: ContentError[]): string {
+export function formatReport(errors: ContentError[], outcome = 'nothing was built'): string {
   const sorted = sortErrors(errors);
   const files = new Set(sorted.map((e) => e.file));
   const lines = [
-    `Chronicle found ${sorted.length} content ${sorted.length === 1 ? 'problem' : 'problems'} in ${files.size} ${files.size === 1 ? 'file' : 'files'}; nothing was built.`,
+    `Chronicle found ${sorted.length} content ${sorted.length === 1 ? 'problem' : 'problems'} in ${files.size} ${files.size === 1 ? 'file' : 'files'}; ${outcome}.`,
   ];
   let current = '';
   for (const error of sorted) {

@@ -1,3 +1,6 @@
+import { fa } from '../i18n/fa.ts';
+import { ru } from '../i18n/ru.ts';
+
 /**
  * Interface strings, in one place. English is the default; other languages
  * fall back to it key by key.
@@ -16,6 +19,42 @@ const en = {
   searchLabel: 'Search the archive',
   searchPlaceholder: 'Search',
   searchButton: 'Search',
+  // The search page ({n}, {q} are filled in by its script).
+  searchTitle: 'Search',
+  searchIntro: 'Every article, and the people, organizations, topics, events and countries they name.',
+  searchSort: 'Sort',
+  sortRelevance: 'Best match',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  searchRefine: 'Refine',
+  searchResults: 'Results',
+  facetTopic: 'Topic',
+  facetPerson: 'Person',
+  facetOrganization: 'Organization',
+  facetCountry: 'Country',
+  facetYear: 'Year',
+  facetLanguage: 'Language',
+  facetSource: 'Source',
+  facetSpeaker: 'Quoted',
+  facetSpeaker: 'Quoted',
+  searchResultsOne: '1 result for “{q}”',
+  searchResultsMany: '{n} results for “{q}”',
+  searchResultsNone: 'No results for “{q}”. Try fewer words or another spelling.',
+  searchFilteredOne: '1 article matches these filters',
+  searchFilteredMany: '{n} articles match these filters',
+  searchFilteredNone: 'No articles match these filters.',
+  searchPrompt: 'Type a word or a name, then choose filters to narrow the results.',
+  searchSearching: 'Searching…',
+  searchNoScript: 'Search runs in your browser and needs JavaScript. Without it, browse the topics or the archive.',
+  searchShowMore: 'Show more results',
+  searchAllValues: 'Show all {n}',
+  searchFewerValues: 'Show fewer',
+  searchClear: 'Clear filters',
+  searchFailed: 'Search could not be loaded. Reload the page to try again.',
+  searchKeys: 'Press / or Ctrl+K to search; ↑ and ↓ move through the results.',
+  searchSlashOff: 'Turn off the / shortcut',
+  searchSlashOn: 'Turn on the / shortcut',
+  searchDatesOnlyArticles: 'Sorting by date lists articles only.',
   topicTree: 'Topics',
   latest: 'Latest articles',
   onThisPage: 'On this page',
@@ -52,6 +91,68 @@ const en = {
   allTopics: 'All topics',
   moreInArchive: 'Everything, by month, in the archive',
   date: 'Date',
+  // Quote ledger ({n}, {name}, {topic} are filled in by the page).
+  quotes: 'Quotes',
+  quotesIntro: 'Who said what, and when: every attributed quotation in the archive, newest first.',
+  quotesBy: '{name}: quotes',
+  quotesByIntro: 'What {name} said, as the archive reported it, newest first.',
+  quotesOn: 'Quotes on {topic}',
+  quotesOnIntro: 'Everyone quoted in articles on {topic}, newest first.',
+  quotesNone: 'No attributed quotations yet.',
+  quotesAll: 'All {n} quotes',
+  quoteCount: '{n} quotes',
+  quoteCountOne: '1 quote',
+  whoWasQuoted: 'Who was quoted',
+  quotedIn: 'in',
+  quotedMore: 'and {n} more people',
+  // Timelines, archive and "On this day" ({n}, {date}… are filled in by the page).
+  timeline: 'Timeline',
+  timelineIntro: 'Everything the archive records, in the order it happened: events, and the articles that reported them.',
+  timelineYearIntro: 'Events and articles of {year}, month by month.',
+  timelineOf: '{name}: timeline',
+  timelineEntityIntro: 'Events and articles on {name}, oldest first.',
+  timelineByYear: 'The timeline has {n} entries; it is shown one year at a time.',
+  timelineEmpty: 'Nothing on this timeline yet.',
+  timelineFull: 'Full timeline',
+  timelineContext: 'This article’s events among the nearest events of {topic}.',
+  timelineMore: 'Showing {shown} of {total} entries.',
+  year: 'Year',
+  years: 'Years',
+  months: 'Months',
+  entries: 'Entries',
+  article: 'Article',
+  thisArticle: 'This article',
+  reportedIn: 'Reported in',
+  andMore: '{n} more',
+  yearOnly: 'month not recorded',
+  densityMonthly: 'Events and articles per month',
+  densityYearly: 'Events and articles per year',
+  densitySummary: '{label}, {from} to {to}; busiest: {busiest} ({n}).',
+  densityYearOnly: 'Not drawn: entries dated only to a year ({n}); they count in the year totals.',
+  densityPeak: 'Tallest bar: {n}',
+  onThisDay: 'On this day',
+  onThisDayFor: 'Computed for {date}, the day this site was built.',
+  onThisDayNone: 'Nothing in the archive happened on this day in earlier years.',
+  onThisDayMore: '{shown} of {total} shown.',
+  mentionedWith: 'Often mentioned with',
+  archiveIntro: 'Every article, by year and month.',
+  archiveYearIntro: 'The articles of {year}, month by month.',
+  earlier: 'Earlier',
+  later: 'Later',
+  // News standards: corrections, page facts, feeds, moved pages ({n}, {name} filled in by the page).
+  corrections: 'Corrections',
+  lastUpdated: 'Last updated',
+  editThisPage: 'Edit this page',
+  pageHistory: 'Page history',
+  minutesToRead: '{n} min read',
+  relatedArticles: 'Related articles',
+  feedOf: '{name}: RSS feed',
+  siteFeed: 'RSS feed of the latest articles',
+  movedTitle: 'This article has moved',
+  movedText: 'It is now at:',
+  // Languages: links between an article and its translations.
+  inOtherLanguages: 'In other languages',
+  originalVersion: 'original',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -63,6 +164,9 @@ const translations: Record<string, Partial<UiStrings>> = { en };
 export function addTranslations(lang: string, strings: Partial<UiStrings>) {
   translations[lang] = { ...translations[lang], ...strings };
 }
+
+addTranslations('fa', fa);
+addTranslations('ru', ru);
 
 export function ui(lang = 'en'): UiStrings {
   const primary = lang.split('-')[0]!.toLowerCase();

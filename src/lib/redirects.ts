@@ -55,8 +55,19 @@ export function aliasRedirects(articles: readonly RedirectSource[], base: string
   return redirects;
 }
 
-/** The `_redirects` file Netlify and Cloudflare Pages read from the published folder. */
-export function redirectsFile(redirects: readonly Redirect[]): string {
+/**
+ * The `_redirects` file Netlify and Cloudflare Pages read from the published
+ * folder. Each old URL also has a forwarding page in dist/, and Netlify serves
+ * an existing file before an ordinary rule, so on Netlify the rules are forced
+ * (`301!`). Cloudflare Pages always applies rules first and rejects the `!`.
+ */
+export function redirectsFile(redirects: readonly Redirect[], options: { force?: boolean } = {}): string {
   const header = '# Old article URLs (the `aliases` field) and where they moved. Written by the build.';
-  return [header, ...redirects.map(({ from, to }) => `${from} ${to} 301`)].join('\n') + '\n';
+  const status = options.force ? '301!' : '301';
+  return [header, ...redirects.map(({ from, to }) => `${from} ${to} ${status}`)].join('\n') + '\n';
+}
+
+/** Netlify's build sets NETLIFY=true; only there are rules written forced. */
+export function forceRedirects(env: Record<string, string | undefined>): boolean {
+  return env.NETLIFY === 'true';
 }

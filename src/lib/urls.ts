@@ -19,6 +19,16 @@ export function entityPath(collection: EntityCollection, id: string): string {
   return `/${collection}/${collection === 'countries' ? id.toLowerCase() : id}/`;
 }
 
+/** The quote ledger: every quotation (`/quotes/`), or a person's or a topic's. */
+export function quotesPath(of?: { collection: 'people' | 'topics'; id: string }): string {
+  return of ? `${entityPath(of.collection, of.id)}quotes/` : '/quotes/';
+}
+
+/** A quotation's place in its article. */
+export function quoteHref(articleId: string, anchor: string): string {
+  return `${articlePath(articleId)}#${anchor}`;
+}
+
 /** Page `n` (1-based) of a paginated listing at `path`: page 1 is the path itself. */
 export function pagePath(path: string, page: number): string {
   return page <= 1 ? path : `${path}${page}/`;

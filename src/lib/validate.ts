@@ -3,14 +3,14 @@ import type { ArticleData } from '../schemas/article.ts';
 import type { EventData } from '../schemas/event.ts';
 import type { CountryData, OrganizationData, PersonData, TopicData } from '../schemas/entities.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { scanMdx, type BodyScan, type ComponentUse } from './body-scan.ts';
+import { scanMarkdown, scanMdx, type BodyScan, type ComponentUse } from './body-scan.ts';
 import { COMPONENT_DATES, COMPONENT_REFERENCES } from './components.ts';
 import { closestId } from './closest.ts';
 import { describeIssues } from './zod-issues.ts';
 import { fieldsAt } from './schema-fields.ts';
 import { fieldName, type ContentError } from './errors.ts';
 import { entryIdFromPath, ID_PATTERN } from './ids.ts';
-import { isCountryCode } from './countries.ts';
+import { allCountryCodes, isCountryCode } from './countries.ts';
 import { parsePartialDate } from './partial-date.ts';
 import { articlePath, entityPath, FIXED_PAGES, normalizePath } from './urls.ts';
 
@@ -104,7 +104,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       continue;
     }
     if (file.collection === 'articles') {
-      const scan = /\.mdx$/i.test(file.path) ? scanMdx(file.source) : { components: [], syntaxErrors: [] };
+      const scan = /\.mdx$/i.test(file.path) ? scanMdx(file.source) : scanMarkdown(file.source);
       scans.set(file.displayPath, scan);
       for (const e of scan.syntaxErrors) report(undefined, `invalid MDX: ${e.message}`, e.line);
     }
@@ -262,7 +262,7 @@ function checkComponents(
     for (const attribute of named) {
       const value = use.attributes[attribute];
       const collection = refs[attribute]!;
-      const field = `<${use.component} ${attribute}>`;
+      const field = fieldOf(use, attribute);
       if (typeof value !== 'string') {
         errors.push({ file, line: use.line, field, message: 'expected a quoted id, e.g. by="ali-akbar-velayati"' });
       } else if (collection === 'countries' ? !isCountryCode(value.toUpperCase()) : !known[collection].has(value)) {
@@ -273,9 +273,15 @@ function checkComponents(
       const value = use.attributes[attribute];
       if (value === undefined) continue;
       const parsed = parsePartialDate(value);
-      if (!parsed.ok) errors.push({ file, line: use.line, field: `<${use.component} ${attribute}>`, message: `got ${JSON.stringify(value)}, expected ${parsed.expected}` });
+      if (!parsed.ok) errors.push({ file, line: use.line, field: fieldOf(use, attribute), message: `got ${JSON.stringify(value)}, expected ${parsed.expected}` });
     }
   }
+}
+
+/** How a message names what the author wrote: `<Quote by>`, or `quote attribution` for `> — @person-id`. */
+function fieldOf(use: ComponentUse, attribute: string): string {
+  if (use.syntax === 'attribution') return attribute === 'by' ? 'quote attribution' : `quote attribution ${attribute}`;
+  return `<${use.component} ${attribute}>`;
 }
 
 function checkTopicCycles(content: ValidContent, errors: ContentError[], lines: Map<string, (path: readonly (string | number)[]) => number | undefined>) {
@@ -301,18 +307,48 @@ function checkTopicCycles(content: ValidContent, errors: ContentError[], lines: 
   }
 }
 
+/** Folders whose every address the site generates (pagination, year pages, search assets). */
+const GENERATED_FOLDERS = ['/page/', '/timeline/', '/archive/', '/search/', '/quotes/', '/guide/', '/pagefind/', '/_astro/'];
+
+/**
+ * Who owns a path no single page claims, but that the site generates all the
+ * same: sitemap parts, anything in a generated folder, and anything inside an
+ * entity's own folder (its pages 2, 3…, timeline, quotes, feed). An alias
+ * there would be shadowed by the site's page instead of served.
+ */
+function generatedOwner(path: string, entityPages: Map<string, string>): string | undefined {
+  if (/^\/sitemap-\d+\.xml$/.test(path)) return `the site's sitemap ${path}`;
+  const folder = GENERATED_FOLDERS.find((prefix) => path.startsWith(prefix) && path !== prefix);
+  if (folder) return `the site's own ${folder} pages`;
+  const entity = /^\/(?:topics|people|organizations|events|countries)\/[^/]+\//.exec(path)?.[0];
+  const owner = entity && entity !== path ? entityPages.get(entity) : undefined;
+  if (!owner) return undefined;
+  return owner.startsWith("the site's") ? `${owner.replace("the site's page", "the site's pages")} (${entity}…)` : `the site's pages for ${owner} (${entity}…)`;
+}
+
 function checkUrls(content: ValidContent, errors: ContentError[], lines: Map<string, (path: readonly (string | number)[]) => number | undefined>) {
   const owners = new Map<string, string>(); // URL path → who claims it
   for (const page of FIXED_PAGES) owners.set(page, `the site's own ${page} page`);
+  const entityPages = new Map<string, string>(); // an entity's page → its file, for the folder below it
   for (const collection of ['topics', 'people', 'organizations', 'events'] as const) {
     for (const entry of content[collection]) owners.set(entityPath(collection, entry.id), entry.file);
+    for (const entry of content[collection]) entityPages.set(entityPath(collection, entry.id), entry.file);
   }
   for (const article of content.articles) owners.set(articlePath(article.id), article.file);
+  // Generated URLs: the feeds of topics, people and organizations, and every country's page and feed.
+  for (const collection of ['topics', 'people', 'organizations'] as const) {
+    for (const entry of content[collection]) owners.set(`${entityPath(collection, entry.id)}rss.xml`, `the site's feed for ${entry.file}`);
+  }
+  for (const code of allCountryCodes()) {
+    owners.set(entityPath('countries', code), `the site's page for the country ${code}`);
+    entityPages.set(entityPath('countries', code), `the site's page for the country ${code}`);
+    owners.set(`${entityPath('countries', code)}rss.xml`, `the site's feed for the country ${code}`);
+  }
   const viaAlias = new Set<string>(); // paths claimed by an alias rather than a page
   for (const article of content.articles) {
     article.data.aliases?.forEach((alias, index) => {
       const path = normalizePath(alias);
-      const owner = owners.get(path);
+      const owner = owners.get(path) ?? generatedOwner(path, entityPages);
       const line = lineIn(lines, article.file, ['aliases', index]);
       if (owner === article.file) {
         errors.push({ file: article.file, line, field: `aliases[${index}]`, message: `"${alias}" is this article's own URL` });

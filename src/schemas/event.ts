@@ -5,19 +5,19 @@ import { isNotBefore, type PartialDate } from '../lib/partial-date.ts';
 /** What an event is: shared by canonical event files and inline events in articles. */
 export const eventFields = {
   /** What happened, in one line. */
-  title: text(200),
+  title: text(200).describe('What happened, in one line.'),
   /** When it happened or began: `2015`, `2015-07` or `2015-07-14`. */
-  date: partialDate,
+  date: partialDate.describe('When it happened or began: `2015`, `2015-07` or `2015-07-14`.'),
   /** When a span ended; not before `date`. */
-  end: partialDate.optional(),
+  end: partialDate.optional().describe('When a span ended; not before `date`.'),
   /** Topic ids the event belongs to. */
-  topics: entryIds.optional(),
+  topics: entryIds.optional().describe('Topic ids the event belongs to.'),
   /** Person ids involved. */
-  people: entryIds.optional(),
+  people: entryIds.optional().describe('Person ids involved.'),
   /** Organization ids involved. */
-  organizations: entryIds.optional(),
+  organizations: entryIds.optional().describe('Organization ids involved.'),
   /** ISO 3166-1 alpha-2 codes of the countries involved. */
-  countries: countryCodes.optional(),
+  countries: countryCodes.optional().describe('ISO 3166-1 alpha-2 codes of the countries involved.'),
 };
 
 /** Rejects a span that ends before it begins. */

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './helpers/browser.ts';
+import { buildOnce } from './helpers/site.ts';
+import { startDevServer, type DevServer } from './helpers/dev-server.ts';
+import { article, makeContentTree, md, removeContentTrees } from '../tests/fixtures/content-tree.ts';
+
+const DRAFT_TITLE = 'Unfinished story about the talks';
+const DRAFT_PATH = 'articles/2018/07/unfinished/';
+
+let browser: Browser;
+let dev: DevServer;
+let contentDir: string;
+
+/** Fetches a page of the dev server until `accept` says yes (the server may take a moment to see a file). */
+async function waitForPage(path: string, accept: (status: number, html: string) => boolean): Promise<{ status: number; html: string }> {
+  const deadline = Date.now() + 60_000;
+  let last = { status: 0, html: '' };
+  while (Date.now() < deadline) {
+    const response = await fetch(new URL(path, dev.url), { signal: AbortSignal.timeout(60_000) });
+    last = { status: response.status, html: await response.text() };
+    if (accept(last.status, last.html)) return last;
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  return last;
+}
+
+async function waitForOutput(test: (output: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !test(dev.output())) await new Promise((wait) => setTimeout(wait, 300));
+  return dev.output();
+}
+
+const write = (path: string, text: string) => {
+  const full = join(contentDir, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, text);
+};
+
+beforeAll(async () => {
+  ({ contentDir } = makeContentTree({
+    'articles/2018/07/unfinished.md': md(
+      `title: ${DRAFT_TITLE}\ndescription: Not ready yet.\npubDate: 2018-07-20\ntopics: [diplomacy]\ndraft: true`,
+      '\nStill being written.\n',
+    ),
+  }));
+  browser = await launchBrowser();
+  dev = await startDevServer(contentDir);
+});
+
+afterAll(async () => {
+  await dev?.stop();
+  await browser?.close();
+  removeContentTrees();
+});
+
+describe('drafts', () => {
+  it('npm run dev shows a draft, with a visible Draft banner, and lists it', async () => {
+    const { page } = await openPage(browser, new URL(dev.url).origin);
+    const response = await page.goto(new URL(DRAFT_PATH, dev.url).href);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DRAFT_TITLE);
+    const banner = page.locator('.draft-banner');
+    await expect(banner.isVisible()).resolves.toBe(true);
+    await expect(banner.textContent()).resolves.toMatch(/^Draft\b/);
+    await page.goto(dev.url);
+    await expect(page.getByRole('link', { name: DRAFT_TITLE }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('a build of the same files leaves the draft out: no page, no link, no sitemap entry', async () => {
+    const build = await buildOnce({ name: 'drafts', contentDir });
+    expect(existsSync(join(build.outDir, DRAFT_PATH, 'index.html'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'articles/2018/first-story/index.html'))).toBe(true);
+    const home = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    expect(home).toContain('First story');
+    expect(home).not.toContain(DRAFT_TITLE);
+    const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/articles/2018/first-story/');
+    expect(sitemap).not.toContain('unfinished');
+    const topic = readFileSync(join(build.outDir, 'topics/diplomacy/index.html'), 'utf8');
+    expect(topic).not.toContain(DRAFT_TITLE);
+  });
+});
+
+describe('the dev server follows content files without a restart', () => {
+  it('serves a new article as soon as its file exists, and shows an edit on the next load', async () => {
+    const path = 'articles/2019/03/added-while-running/';
+    expect((await fetch(new URL(path, dev.url))).status).toBe(404);
+    write('articles/2019/03/added-while-running.md', article('', '\nWritten while the server ran.\n').replace('title: Valid', 'title: Added while running'));
+    const added = await waitForPage(path, (status) => status === 200);
+    expect(added.status).toBe(200);
+    expect(added.html).toContain('Added while running');
+    expect(added.html).toContain('Written while the server ran.');
+
+    write('articles/2019/03/added-while-running.md', article('', '\nRewritten.\n').replace('title: Valid', 'title: Edited while running'));
+    const edited = await waitForPage(path, (_, html) => html.includes('Edited while running'));
+    expect(edited.html).toContain('Edited while running');
+    expect(edited.html).toContain('Rewritten.');
+    expect(edited.html).not.toContain('Added while running');
+  });
+
+  it('prints the full report when files break, and says when they are fixed', async () => {
+    write('articles/broken-one.md', article('countries: [XX]'));
+    write('events/broken-two.md', md('title: Broken\ndate: 2018-02-30'));
+    const report = await waitForOutput((out) => /broken-one\.md:6 {2}countries\[0\]/.test(out) && /broken-two\.md:3 {2}date/.test(out));
+    expect(report).toMatch(/Chronicle found 2 content problems in 2 files; the dev server keeps serving the other files\./);
+    expect(report).toMatch(/broken-one\.md:6 {2}countries\[0\]: got "XX", expected an upper-case ISO 3166-1 alpha-2 code/);
+    expect(report).toMatch(/broken-two\.md:3 {2}date: got "2018-02-30", expected a real day/);
+
+    write('articles/broken-one.md', article('countries: [IR]'));
+    write('events/broken-two.md', md('title: Fixed\ndate: 2018-02-28'));
+    const fixed = await waitForOutput((out) => out.includes('Content problems fixed'));
+    expect(fixed).toContain('Content problems fixed: every content file passes.');
+  });
+});

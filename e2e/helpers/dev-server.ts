@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './site.ts';
+import { cleanEnv } from '../../tests/fixtures/run-script.ts';
+
+export interface DevServer {
+  /** The server's root URL, ending in "/". */
+  url: string;
+  /** Everything the server has printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts the real `astro dev` on a free loopback port, serving `contentDir`.
+ * It runs in a copy of the project (src/, public/, config; node_modules
+ * linked) because Astro keeps per-project state in `<root>/.astro/`, which
+ * another build or dev server in the same checkout would overwrite.
+ */
+export async function startDevServer(contentDir: string): Promise<DevServer> {
+  const project = mkdtempSync(join(tmpdir(), 'chronicle-dev-'));
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  let output = '';
+  // Its own process group, so stop() ends the server and anything it started, and nothing else.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: project,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: cleanEnv({ CHRONICLE_CONTENT_DIR: contentDir, CHRONICLE_CACHE_DIR: join(project, '.cache') }),
+    },
+  );
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const stop = async () => {
+    if (running && child.pid) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+    rmSync(project, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (!running) throw new Error(`astro dev exited before it was ready:\n${output.slice(-4000)}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`astro dev did not answer within 3 minutes:\n${output.slice(-4000)}`);
+      }
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
+  }
+  return { url, output: () => output, stop };
+}

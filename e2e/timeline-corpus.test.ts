@@ -1,0 +1,175 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './helpers/browser.ts';
+import { buildOnce, buildSite } from './helpers/site.ts';
+import { serveDir, type StaticServer } from './helpers/serve.ts';
+import { writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
+import { makeContentTree, md, removeContentTrees } from '../tests/fixtures/content-tree.ts';
+import {
+  ARCHIVE_PAGE_SIZE, EMBED_LIMIT, ENTITY_TIMELINE_LIMIT, SOURCES_SHOWN, TIMELINE_PAGE_SIZE,
+} from '../src/lib/timeline-pages.ts';
+import { PAGE_SIZE } from '../src/data/site.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let corpus: TimelineCorpus;
+let dist: string;
+
+beforeAll(async () => {
+  corpus = writeTimelineCorpus();
+  const build = await buildOnce({ name: 'timeline-corpus', contentDir: corpus.dir, env: { CHRONICLE_BUILD_DATE: '2026-03-04' } });
+  dist = build.outDir;
+  server = await serveDir(dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeContentTrees();
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return htmlFiles(full);
+    return name === 'index.html' ? [full] : [];
+  });
+}
+
+const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
+
+/** Titles of the timeline entries on a page, in order. */
+const titlesOn = (page: Page) => page.locator('main li.tl-entry .tl-title').allTextContents();
+
+/** Every page of a paginated listing, following its "Later" links. */
+async function allPages(page: Page, url: string): Promise<string[][]> {
+  const pages: string[][] = [];
+  let next: string | null = url;
+  while (next) {
+    await page.goto(next);
+    pages.push(await titlesOn(page));
+    const later = page.locator('nav.pagination a[rel="next"]');
+    next = (await later.count()) > 0 ? new URL((await later.getAttribute('href'))!, page.url()).href : null;
+  }
+  return pages;
+}
+
+describe('timelines on a generated archive of a few hundred articles', () => {
+  it('keeps every timeline, entity and archive page within its page size', () => {
+    const sections = ['timeline', 'archive', 'topics', 'people', 'organizations', 'countries', 'events'];
+    const pages = sections.flatMap((section) => htmlFiles(join(dist, section)));
+    expect(pages.length).toBeGreaterThan(50);
+    const largest = new Map<string, number>();
+    for (const file of pages) {
+      const path = relative(dist, file);
+      const html = readFileSync(file, 'utf8');
+      const entries = count(html, /class="tl-entry\b/g);
+      expect(entries, path).toBeLessThanOrEqual(TIMELINE_PAGE_SIZE);
+      // An entity's own page shows its whole timeline only while it is short.
+      if (/^(topics|people|organizations|countries)\/[^/]+\/index\.html$/.test(path)) expect(entries, path).toBeLessThanOrEqual(ENTITY_TIMELINE_LIMIT);
+      expect(count(html, /class="article-list-title/g), path).toBeLessThanOrEqual(PAGE_SIZE);
+      const archiveList = html.match(/<ol class="archive-month-list">[\s\S]*?<\/ol>/g) ?? [];
+      expect(archiveList.reduce((n, list) => n + count(list, /<li\b/g), 0), path).toBeLessThanOrEqual(ARCHIVE_PAGE_SIZE);
+      for (const sources of html.match(/<div class="tl-sources">[\s\S]*?<\/div>/g) ?? []) {
+        expect(count(sources, /<a\b/g), path).toBeLessThanOrEqual(SOURCES_SHOWN + 1);
+      }
+      const kind = path.split('/')[0]!;
+      largest.set(kind, Math.max(largest.get(kind) ?? 0, html.length));
+    }
+    // A generous constant: what matters is that it does not depend on the number of articles.
+    for (const [kind, size] of largest) expect(size, kind).toBeLessThan(250_000);
+  });
+
+  it('shows every entry exactly once across the year pages of the site-wide timeline', async () => {
+    const { page } = await openPage(browser, server.origin);
+    await page.goto(new URL('timeline/', server.url).href);
+    const yearLinks = await page.locator('.tl-years a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(yearLinks.map((href) => new URL(href).pathname)).toEqual(['/timeline/2019/', '/timeline/2020/', '/timeline/2021/']);
+    const seen: string[] = [];
+    let paginated = 0;
+    for (const link of yearLinks) {
+      const pages = await allPages(page, link);
+      if (pages.length > 1) paginated += 1;
+      for (const titles of pages) {
+        expect(titles.length).toBeLessThanOrEqual(TIMELINE_PAGE_SIZE);
+        seen.push(...titles);
+      }
+    }
+    expect(paginated).toBeGreaterThan(0);
+    expect(seen.length).toBe(corpus.titles.length);
+    expect([...seen].sort()).toEqual([...corpus.titles].sort());
+  });
+
+  it('splits a long entity timeline by year, each year paginated, nothing lost', async () => {
+    const { page } = await openPage(browser, server.origin);
+    await page.goto(new URL('topics/world/', server.url).href);
+    const heading = await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent();
+    const total = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+    expect(total).toBeGreaterThan(ENTITY_TIMELINE_LIMIT);
+    await expect(page.locator('main li.tl-entry').count()).resolves.toBe(0);
+    await expect(page.getByRole('img', { name: /Events and articles per month/ }).count()).resolves.toBe(1);
+    const years = await page.locator('.tl-years a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(years.map((href) => new URL(href).pathname)).toEqual(['/topics/world/timeline/2019/', '/topics/world/timeline/2020/', '/topics/world/timeline/2021/']);
+    const seen: string[] = [];
+    for (const year of years) for (const titles of await allPages(page, year)) seen.push(...titles);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+
+    // The month shortcuts lead to the page a month is on.
+    await page.goto(years[0]!);
+    await page.locator('.tl-months').getByRole('link', { name: 'December 2019' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/topics\/world\/timeline\/2019\/2\/#2019-12$/);
+    await expect(page.locator('h2[id="2019-12"]').count()).resolves.toBe(1);
+    await page.getByRole('link', { name: /Later: 2020/ }).click();
+    await expect.poll(() => page.url()).toMatch(/\/topics\/world\/timeline\/2020\/$/);
+
+    // A short timeline is shown whole on the entity's page.
+    await page.goto(new URL('topics/culture/', server.url).href);
+    await expect(page.locator('main li.tl-entry').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('main li.tl-entry').count()).resolves.toBeLessThanOrEqual(ENTITY_TIMELINE_LIMIT);
+    await expect(page.locator('.tl-years').count()).resolves.toBe(0);
+  });
+
+  it('lists a few sources under a much-covered event and links the rest', async () => {
+    const { page } = await openPage(browser, server.origin);
+    await page.goto(new URL('timeline/2019/', server.url).href);
+    const entry = page.locator('li.tl-entry').filter({ has: page.locator(`a.tl-title[href$="/events/${corpus.bigEvent.id}/"]`) });
+    await expect(entry.count()).resolves.toBe(1);
+    await expect(entry.locator('.tl-sources a').count()).resolves.toBe(SOURCES_SHOWN + 1);
+    const more = entry.getByRole('link', { name: `${corpus.bigEvent.sources - SOURCES_SHOWN} more` });
+    await more.click();
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/events/${corpus.bigEvent.id}/#entity-articles$`));
+    await expect(page.locator('.article-list-title').count()).resolves.toBe(PAGE_SIZE);
+  });
+
+  it('renders <Timeline> placed in an article: in range, bounded, linked to the full timeline', async () => {
+    const { page } = await openPage(browser, server.origin);
+    await page.goto(new URL(`articles/${corpus.embed.id}/`, server.url).href);
+    const [spring, ada] = [page.locator('figure.tl-embed').nth(0), page.locator('figure.tl-embed').nth(1)];
+    await expect(page.locator('figure.tl-embed').count()).resolves.toBe(2);
+    await expect(spring.locator('figcaption').textContent()).resolves.toMatch(/^Timeline: World, March\s+–\s+April 2019$/);
+    const dates = await spring.locator('li.tl-entry time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+    expect(dates.length).toBeGreaterThan(5);
+    // Only what is known to fall in March or April: an event dated just "2019" is not.
+    for (const date of dates) expect(date).toMatch(/^2019-0[34]/);
+    expect(dates.some((d) => d.startsWith('2019-03'))).toBe(true);
+    expect(dates.some((d) => d.startsWith('2019-04'))).toBe(true);
+    await expect(spring.getByRole('link', { name: 'Full timeline' }).getAttribute('href')).resolves.toMatch(/\/topics\/world\/#timeline$/);
+
+    await expect(ada.locator('li.tl-entry').count()).resolves.toBe(EMBED_LIMIT);
+    await expect(ada.locator('.tl-footnote').textContent()).resolves.toMatch(new RegExp(`Showing ${EMBED_LIMIT} of \\d+ entries`));
+    const adaDates = await ada.locator('li.tl-entry time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+    for (const date of adaDates) expect(date >= '2020').toBe(true);
+  });
+
+  it('stops the build when <Timeline> names an unknown entity, naming the file and the id', async () => {
+    const { contentDir } = makeContentTree({
+      'articles/2018/bad-timeline.mdx': md('title: Bad\ndescription: Names nobody.\npubDate: 2018-07-12\ntopics: [diplomacy]', '\n<Timeline person="nobody-we-know" />\n'),
+    });
+    const result = await buildSite({ name: 'timeline-unknown-id', contentDir });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/articles\/2018\/bad-timeline\.mdx:\d+.*<Timeline person>.*nobody-we-know/);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * `node scripts/bench-search.ts <dist> [--base /chronicle/] [--queries a,b,c] [--delay 60]`
+ *
+ * Search as a reader meets it, in headless Chromium, on a built site: opens
+ * /search/ with a cold cache, types a first query key by key, then a few more,
+ * and prints JSON with
+ *   - the time from the last keystroke to the results being on screen (the
+ *     frame after the page's `search:rendered` event), per query;
+ *   - the bytes the first query cost (everything fetched from focusing the box
+ *     to the results: search code, index, filters, fragments, labels), as an
+ *     uncompressed static server sends them and as a gzip host would.
+ * Goal (issue "Search"): ≤ 50 ms and ≤ 300 KB on a 10,000-article archive.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page, Request } from 'playwright-core';
+import { serveDir } from '../e2e/helpers/serve.ts';
+import { launchBrowser } from '../e2e/helpers/browser.ts';
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    base: { type: 'string', default: '/' },
+    queries: { type: 'string' },
+    delay: { type: 'string', default: '60' },
+  },
+});
+const dist = positionals[0];
+if (!dist) {
+  console.error('usage: node scripts/bench-search.ts <dist> [--base /] [--queries a,b,c] [--delay ms-between-keys]');
+  process.exit(2);
+}
+const base = args.base.endsWith('/') ? args.base : `${args.base}/`;
+const keyDelay = Number(args.delay);
+
+/** Headline words of a few articles, spread over the archive, as queries that have results. */
+function defaultQueries(count: number): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === 'index.html') files.push(full);
+    }
+  };
+  walk(join(dist!, 'articles'));
+  const words: string[] = [];
+  const step = Math.max(1, Math.floor(files.length / (count * 3)));
+  for (let i = 0; i < files.length && words.length < count; i += step) {
+    const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(files[i]!, 'utf8'))?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    const word = h1.split(/[^\p{L}]+/u).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0];
+    if (word && !words.includes(word.toLowerCase())) words.push(word.toLowerCase());
+  }
+  return words;
+}
+
+interface Transfer { url: string; bytes: number; gzip: number }
+
+/**
+ * The body bytes of a served file, as sent uncompressed (read from dist: the browser's own
+ * accounting misses worker scripts) and as a gzip host would send it (Pagefind's index
+ * files are compressed already).
+ */
+function bodySizes(pathname: string, reported: number): { raw: number; gzip: number } {
+  const file = join(dist!, decodeURIComponent(pathname.slice(base.length - 1)));
+  const target = pathname.endsWith('/') ? join(file, 'index.html') : file;
+  try {
+    const content = readFileSync(target);
+    const text = ['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml'].includes(extname(target));
+    return { raw: content.length, gzip: text ? gzipSync(content, { level: 6 }).length : content.length };
+  } catch {
+    return { raw: reported, gzip: reported };
+  }
+}
+
+function recorder(page: Page) {
+  let transfers: Transfer[] = [];
+  const pending: Promise<void>[] = [];
+  const onFinished = (request: Request) => {
+    pending.push(request.sizes().then((sizes) => {
+      const url = new URL(request.url());
+      const body = bodySizes(url.pathname, sizes.responseBodySize);
+      transfers.push({ url: url.pathname, bytes: body.raw + sizes.responseHeadersSize, gzip: body.gzip + sizes.responseHeadersSize });
+    }, () => {}));
+  };
+  page.context().on('requestfinished', onFinished);
+  return {
+    async take(): Promise<Transfer[]> {
+      await Promise.all(pending.splice(0));
+      const taken = transfers;
+      transfers = [];
+      return taken;
+    },
+  };
+}
+
+const kindOf = (path: string) =>
+  /\/pagefind\/fragment\//.test(path) ? 'fragments' : /\/pagefind\/index\//.test(path) ? 'index'
+    : /\/pagefind\/filter\//.test(path) ? 'filters' : /\.pagefind$/.test(path) ? 'wasm'
+      : /\/pagefind\//.test(path) ? 'pagefind-js-and-meta' : /labels\.json$/.test(path) ? 'labels' : 'page';
+
+function summarize(transfers: Transfer[]) {
+  const byKind: Record<string, { requests: number; bytes: number; gzip: number }> = {};
+  for (const t of transfers) {
+    const kind = (byKind[kindOf(t.url)] ??= { requests: 0, bytes: 0, gzip: 0 });
+    kind.requests += 1;
+    kind.bytes += t.bytes;
+    kind.gzip += t.gzip;
+  }
+  return {
+    requests: transfers.length,
+    kb: Math.round(transfers.reduce((sum, t) => sum + t.bytes, 0) / 102.4) / 10,
+    kbGzip: Math.round(transfers.reduce((sum, t) => sum + t.gzip, 0) / 102.4) / 10,
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { requests: v.requests, kb: Math.round(v.bytes / 102.4) / 10, kbGzip: Math.round(v.gzip / 102.4) / 10 }])),
+  };
+}
+
+/** Types `query` into the (empty) search box and returns ms from the last keystroke to the next frame after its results render. */
+async function timedQuery(page: Page, query: string): Promise<{ ms: number; results: number }> {
+  await page.evaluate((q) => {
+    const w = window as unknown as { __bench: { lastKey: number; done: Promise<{ at: number; total: number }> } };
+    const input = document.querySelector<HTMLInputElement>('#search-q')!;
+    const root = document.querySelector('[data-search]')!;
+    const state = { lastKey: 0, done: undefined as unknown as Promise<{ at: number; total: number }> };
+    input.addEventListener('input', () => { state.lastKey = performance.now(); });
+    state.done = new Promise((resolve) => {
+      const onRendered = (event: Event) => {
+        const detail = (event as CustomEvent<{ q: string; total: number }>).detail;
+        if (detail.q !== q) return;
+        root.removeEventListener('search:rendered', onRendered);
+        requestAnimationFrame(() => resolve({ at: performance.now(), total: detail.total }));
+      };
+      root.addEventListener('search:rendered', onRendered);
+    });
+    w.__bench = state;
+  }, query);
+  await page.keyboard.type(query, { delay: keyDelay });
+  return page.evaluate(async () => {
+    const bench = (window as unknown as { __bench: { lastKey: number; done: Promise<{ at: number; total: number }> } }).__bench;
+    const { at, total } = await bench.done;
+    return { ms: Math.round((at - bench.lastKey) * 10) / 10, results: total };
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const queries = args.queries ? args.queries.split(',').map((q) => q.trim()).filter(Boolean) : defaultQueries(6);
+if (queries.length === 0) throw new Error(`no queries: pass --queries, or build articles into ${dist}`);
+const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+
+const server = await serveDir(dist, base);
+const browser = await launchBrowser();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const record = recorder(page);
+  await page.goto(`${server.url}search/`, { waitUntil: 'load' });
+  const pageLoad = summarize(await record.take());
+
+  await page.locator('#search-q').focus();
+  const first = await timedQuery(page, queries[0]!);
+  await page.waitForTimeout(300); // late facet-count searches and labels
+  const firstTransfers = await record.take();
+  if (process.env.BENCH_DEBUG) console.error(firstTransfers.map((t) => `${t.url} ${t.bytes}`).join("\n"));
+
+  const warm: { query: string; ms: number; results: number; kb: number }[] = [];
+  for (const query of queries.slice(1)) {
+    await page.locator('#search-q').fill('');
+    await page.waitForTimeout(100);
+    const timed = await timedQuery(page, query);
+    await page.waitForTimeout(200);
+    warm.push({ query, ...timed, kb: summarize(await record.take()).kb });
+  }
+
+  console.log(JSON.stringify({
+    dist,
+    pagesIndexed: Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0),
+    keyDelayMs: keyDelay,
+    searchPageLoad: pageLoad,
+    firstQuery: { query: queries[0], ...first, ...summarize(firstTransfers) },
+    laterQueries: warm,
+    laterMedianMs: warm.length ? median(warm.map((w) => w.ms)) : null,
+    laterMaxMs: warm.length ? Math.max(...warm.map((w) => w.ms)) : null,
+    goal: { ms: 50, kb: 300 },
+  }, null, 2));
+} finally {
+  await browser.close();
+  await server.close();
+}

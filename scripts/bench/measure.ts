@@ -1,0 +1,161 @@
+/**
+ * Runs one build as a child process and measures it from the outside: wall
+ * time, CPU time of the whole process tree (via GNU time's rusage of waited
+ * children), peak resident memory (sampled from /proc, summed over every live
+ * process of the tree, and the largest single process), and each output line
+ * with the moment it arrived, so build phases can be told apart.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Line { ms: number; text: string }
+
+export interface Measured {
+  code: number | null;
+  /** Killed after the timeout. */
+  timedOut: boolean;
+  wallMs: number;
+  /** User + system CPU seconds of the process and all its descendants; undefined without /usr/bin/time. */
+  cpuSeconds?: number;
+  /** Peak of the summed RSS of every process in the tree, sampled every 200 ms. */
+  peakTreeRssMB: number;
+  /** Largest RSS any single process reached (kernel figure when /usr/bin/time is there). */
+  peakProcessRssMB: number;
+  /** Meaningful output lines with their arrival time; per-page lines are only counted. */
+  lines: Line[];
+  pageLines: { count: number; firstMs?: number; lastMs?: number };
+  /** The last 200 lines, for failures. */
+  tail: string[];
+  loadBefore: number;
+  loadAfter: number;
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const GNU_TIME = '/usr/bin/time';
+const PAGE_SIZE_KB = 4;
+
+function loadAverage(): number {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Summed and largest RSS (kB) of `root` and its descendants, from /proc. */
+function treeRss(root: number): { sum: number; max: number } {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      rss.set(Number(name), Number(fields[21]) * PAGE_SIZE_KB);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p && hops < 64; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  let sum = 0;
+  let max = 0;
+  for (const [pid, kb] of rss) {
+    if (!inTree(pid)) continue;
+    sum += kb;
+    max = Math.max(max, kb);
+  }
+  return { sum, max };
+}
+
+export interface RunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  /** Output lines that are only counted, not kept (one per page written). */
+  isPageLine?: (text: string) => boolean;
+  /** Prints lines as they arrive. */
+  echo?: (text: string) => void;
+  /** Writes every output line, with its arrival time in ms, to this file. */
+  logFile?: string;
+}
+
+export function measure(command: string, args: string[], options: RunOptions): Promise<Measured> {
+  const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`);
+  const useTime = existsSync(GNU_TIME);
+  const [file, argv] = useTime ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
+  const loadBefore = loadAverage();
+  const start = performance.now();
+  const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const lines: Line[] = [];
+  const tail: string[] = [];
+  const pageLines: Measured['pageLines'] = { count: 0 };
+  const logStream = options.logFile ? createWriteStream(options.logFile) : undefined;
+  let peakSum = 0;
+  let peakMax = 0;
+  const sample = () => {
+    if (!child.pid) return;
+    const { sum, max } = treeRss(child.pid);
+    peakSum = Math.max(peakSum, sum);
+    peakMax = Math.max(peakMax, max);
+  };
+  const sampler = setInterval(sample, 200);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  }, options.timeoutMs);
+
+  const onData = (buffered: { rest: string }) => (chunk: Buffer) => {
+    const ms = performance.now() - start;
+    const parts = (buffered.rest + chunk.toString('utf8')).split('\n');
+    buffered.rest = parts.pop() ?? '';
+    for (const raw of parts) {
+      const text = raw.replace(ANSI, '').trimEnd();
+      if (!text.trim()) continue;
+      logStream?.write(`${Math.round(ms)}\t${text}\n`);
+      tail.push(text);
+      if (tail.length > 200) tail.shift();
+      if (options.isPageLine?.(text)) {
+        pageLines.count++;
+        pageLines.firstMs ??= ms;
+        pageLines.lastMs = ms;
+        continue;
+      }
+      lines.push({ ms, text });
+      options.echo?.(text);
+    }
+  };
+  child.stdout.on('data', onData({ rest: '' }));
+  child.stderr.on('data', onData({ rest: '' }));
+
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      logStream?.end();
+      const wallMs = performance.now() - start;
+      let cpuSeconds: number | undefined;
+      let kernelMaxKb = 0;
+      if (useTime && existsSync(timeFile)) {
+        const report = readFileSync(timeFile, 'utf8');
+        const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
+        cpuSeconds = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
+        kernelMaxKb = field('Maximum resident set size \\(kbytes\\)') || 0;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({
+        code, timedOut, wallMs, cpuSeconds,
+        peakTreeRssMB: peakSum / 1024,
+        peakProcessRssMB: Math.max(peakMax, kernelMaxKb) / 1024,
+        lines, pageLines, tail, loadBefore, loadAfter: loadAverage(),
+      });
+    });
+  });
+}

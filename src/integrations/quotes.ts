@@ -1,0 +1,49 @@
+import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveContentDir } from '../lib/content-files.ts';
+import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { entryIdFromPath } from '../lib/ids.ts';
+import { quotePlugin, type Speaker } from '../lib/quote-plugin.ts';
+
+/** Person id → name, read from content/people (validation has already checked these files). */
+function readSpeakers(contentDir: string): Map<string, Speaker> {
+  const folder = join(contentDir, 'people');
+  const speakers = new Map<string, Speaker>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).filter((name) => /\.md$/i.test(name));
+  } catch {
+    return speakers;
+  }
+  for (const file of names) {
+    const { data } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
+    if (typeof data.name === 'string') speakers.set(entryIdFromPath(file), { name: data.name });
+  }
+  return speakers;
+}
+
+/**
+ * Adds the quotation plugin to Astro's Markdown processor (Sätteri, which
+ * also compiles MDX), so attributed quotations render as figures with anchor
+ * ids in `.md` and `.mdx` articles alike. People's names are read once per
+ * config load; the dev server picks up a renamed person on restart.
+ */
+export default function quotes(): AstroIntegration {
+  return {
+    name: 'chronicle-quotes',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[] } };
+        const plugins = processor.options?.mdastPlugins;
+        if (processor.name !== 'satteri' || !Array.isArray(plugins)) {
+          logger.warn(`attributed quotations need the Sätteri Markdown processor; "${processor.name}" is configured, so they render as plain blockquotes`);
+          return;
+        }
+        const contentDir = resolveContentDir(fileURLToPath(config.root));
+        plugins.push(quotePlugin({ people: readSpeakers(contentDir), base: config.base }));
+      },
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
+import type { AddressInfo } from 'node:net';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { readContentFiles, resolveContentDir } from '../lib/content-files.ts';
+import { validateContent } from '../lib/validate.ts';
+import { buildArchive } from '../lib/archive.ts';
+import { articlePath, entityPath, joinBase } from '../lib/urls.ts';
+import { SITE_LANGUAGE } from '../lib/language.ts';
+import { htmlLanguage, prepareIndexedHtml } from '../lib/search-text.ts';
+
+/** Where the index lives, under the site's base path. */
+export const BUNDLE_DIR = 'pagefind';
+
+/** A rendered page: its site path (without the base) and its HTML. */
+export interface RenderedPage { url: string; html: string }
+
+/**
+ * The bundle files our own search page needs. Pagefind also emits its
+ * ready-made UIs and a highlight script; the site uses none of them.
+ */
+const NEEDED = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|fragment|filter)\/.+)$/;
+
+/** Pages mark what is searchable with data-pagefind-body; lists, timelines and redirects carry none. */
+const isSearchable = (html: string) => html.includes('data-pagefind-body');
+
+/**
+ * Builds an in-memory Pagefind index from rendered pages, the same way for
+ * `astro build` and the dev server. Each page's text goes through the
+ * language's search normaliser first (see src/lib/search-text.ts).
+ */
+export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
+  // Labels of fact lists ("Role", "Also known as") would fuse with their values ("asVelayati").
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.facts dt'] });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let count = 0;
+  for await (const page of pages) {
+    if (!isSearchable(page.html)) continue;
+    const lang = htmlLanguage(page.html, SITE_LANGUAGE);
+    const added = await index.addHTMLFile({ url: page.url, content: prepareIndexedHtml(page.html, lang) });
+    if (added.errors.length > 0) logger?.warn(`search: ${page.url}: ${added.errors.join('; ')}`);
+    else count += 1;
+  }
+  const result = await index.getFiles();
+  if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+  await index.deleteIndex();
+  const files = new Map(result.files.filter((file) => NEEDED.test(file.path)).map((file) => [file.path, file.content]));
+  return { files, count };
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, yielding results in order. */
+async function* inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): AsyncGenerator<R> {
+  for (let start = 0; start < items.length; start += limit) {
+    yield* await Promise.all(items.slice(start, start + limit).map(work));
+  }
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(dir, file).startsWith(`${BUNDLE_DIR}${sep}`))
+    .sort();
+}
+
+/** `articles/x/index.html` → `/articles/x/`, as Pagefind would name it. */
+function sitePathOf(dir: string, file: string): string {
+  const rel = relative(dir, file).split(sep).join('/');
+  return `/${rel.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''))}`;
+}
+
+/** Writes the index next to the built pages: `dist/pagefind/`. */
+async function writeBundle(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
+  const target = join(outDir, BUNDLE_DIR);
+  await rm(target, { recursive: true, force: true });
+  for (const [path, content] of files) {
+    const file = join(target, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+}
+
+/** Every page the dev server would put in the index: articles (drafts too) and entity pages. */
+function devPagePaths(root: string): string[] {
+  const { files } = readContentFiles(resolveContentDir(root), root);
+  const archive = buildArchive(validateContent(files).content, { includeDrafts: true });
+  return [
+    ...archive.articles.map((a) => articlePath(a.id)),
+    ...[...archive.topics.keys()].map((id) => entityPath('topics', id)),
+    ...[...archive.people.keys()].map((id) => entityPath('people', id)),
+    ...[...archive.organizations.keys()].map((id) => entityPath('organizations', id)),
+    ...[...archive.events.keys()].map((id) => entityPath('events', id)),
+    ...[...archive.countries.keys()].map((code) => entityPath('countries', code)),
+  ];
+}
+
+function loopbackOrigin(server: ViteDevServer): string {
+  const address = server.httpServer?.address() as AddressInfo | null;
+  if (!address) throw new Error('the dev server is not listening yet');
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+/**
+ * Dev server: the index is built in memory from the pages the dev server
+ * renders right now, on the first request under /pagefind/, and built again
+ * after any change to content or source.
+ */
+function serveDevIndex(server: ViteDevServer, root: string, base: string, logger: AstroIntegrationLogger): void {
+  const prefix = joinBase(base, `/${BUNDLE_DIR}/`);
+  const searchPage = joinBase(base, '/search/');
+  const watched = [resolveContentDir(root), resolve(root, 'src')];
+  let bundle: Promise<Map<string, Uint8Array>> | undefined;
+
+  const build = async () => {
+    const started = performance.now();
+    const origin = loopbackOrigin(server);
+    const failed: string[] = [];
+    const fetchPage = async (path: string): Promise<RenderedPage> => {
+      let response: Response | undefined;
+      // The dev server can fail a page's very first render when several compile at once; a retry renders it.
+      for (let attempt = 0; attempt < 3 && !response?.ok; attempt += 1) {
+        if (attempt > 0) await new Promise((wait) => setTimeout(wait, 250 * attempt));
+        response = await fetch(`${origin}${joinBase(base, path)}`).catch(() => undefined);
+      }
+      if (!response?.ok) failed.push(`${path} (${response?.status ?? 'no answer'})`);
+      return { url: path, html: response?.ok ? await response.text() : '' };
+    };
+    const { files, count } = await indexPages(inBatches(devPagePaths(root), 4, fetchPage), logger);
+    logger.info(`indexed ${count} pages for search in ${Math.round(performance.now() - started)} ms`);
+    if (failed.length > 0) logger.warn(`left out of the search index for now: ${failed.join(', ')}`);
+    return { files, complete: failed.length === 0 };
+  };
+  // The previous index too: a search page opened before a rebuild still asks for its chunk files.
+  let previous: Map<string, Uint8Array> | undefined;
+  const current = (): Promise<Map<string, Uint8Array>> => {
+    if (!bundle) {
+      const building: Promise<Map<string, Uint8Array>> = build().then(({ files, complete }) => {
+        // Pages that failed to render (an error being fixed, content still syncing) are tried again soon.
+        if (!complete) setTimeout(() => { if (bundle === building) invalidate(); }, 10_000).unref();
+        return files;
+      }, (error: unknown) => {
+        if (bundle === building) bundle = undefined;
+        throw error;
+      });
+      bundle = building;
+    }
+    return bundle;
+  };
+  const invalidate = () => {
+    bundle?.then((files) => { previous = files; }, () => {});
+    bundle = undefined;
+  };
+
+  server.watcher.on('all', (_event, file) => {
+    if (watched.some((dir) => file.startsWith(dir))) invalidate();
+  });
+  server.middlewares.use((request, response, next) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+    // Opening the search page starts indexing, so results are ready by the time the reader types.
+    if (path === searchPage) void current().catch(() => {});
+    if (!path.startsWith(prefix)) return next();
+    current().then((files) => {
+      const name = path.slice(prefix.length);
+      const content = files.get(name) ?? previous?.get(name);
+      if (!content) {
+        response.statusCode = 404;
+        return response.end('not in the search index');
+      }
+      response.setHeader('content-type', contentType(path));
+      response.setHeader('cache-control', 'no-store');
+      response.end(content);
+    }, (error: unknown) => {
+      logger.error(`could not build the dev search index: ${error instanceof Error ? error.message : String(error)}`);
+      response.statusCode = 500;
+      response.end('the search index could not be built; see the dev server log');
+    });
+  });
+}
+
+function contentType(path: string): string {
+  if (path.endsWith('.js')) return 'text/javascript; charset=utf-8';
+  if (path.endsWith('.json')) return 'application/json';
+  return 'application/octet-stream';
+}
+
+/**
+ * Full-text search with Pagefind's Node API: `astro build` indexes the built
+ * pages into dist/pagefind/; `astro dev` serves an index of the pages it
+ * renders at the same address.
+ */
+export default function search(): AstroIntegration {
+  let root = '';
+  let base = '/';
+  return {
+    name: 'chronicle-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        base = config.base;
+      },
+      'astro:server:setup': ({ server, logger }) => serveDevIndex(server, root, base, logger),
+      'astro:server:done': async () => {
+        await pagefind.close();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const files = await htmlFiles(outDir);
+        const read = async (file: string): Promise<RenderedPage> => ({ url: sitePathOf(outDir, file), html: await readFile(file, 'utf8') });
+        try {
+          const { files: bundle, count } = await indexPages(inBatches(files, 16, read), logger);
+          await writeBundle(outDir, bundle);
+          logger.info(`indexed ${count} pages for search in ${Math.round(performance.now() - started)} ms`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

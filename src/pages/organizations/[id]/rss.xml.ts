@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedResponse } from '../../../data/feeds.ts';
+import { getArchive } from '../../../data/archive.ts';
+import { entityPath } from '../../../lib/urls.ts';
+
+/** The latest 50 articles naming each organization. */
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return [...archive.organizations.keys()].map((id) => ({ params: { id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const organization = (await getArchive()).organizations.get(params.id!)!;
+  const { name, description } = organization.data;
+  return feedResponse(site, { name, description: description ?? name, path: entityPath('organizations', organization.id), ids: organization.articles });
+};

@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedResponse } from '../../../data/feeds.ts';
+import { getArchive } from '../../../data/archive.ts';
+import { entityPath } from '../../../lib/urls.ts';
+
+/** The latest 50 articles naming each person. */
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return [...archive.people.keys()].map((id) => ({ params: { id } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const person = (await getArchive()).people.get(params.id!)!;
+  return feedResponse(site, { name: person.data.name, description: person.data.description ?? person.data.name, path: entityPath('people', person.id), ids: person.articles });
+};

@@ -1,0 +1,198 @@
+/**
+ * Searching every language of the archive at once.
+ *
+ * Pagefind writes one index per language (each page goes to the index of its
+ * `<html lang>`) and stems a query with the stemmer of the index searched:
+ * Russian has a Snowball stemmer, so "переговорами" finds "переговоры";
+ * Persian has none, which is what src/lib/normalize-text.ts makes up for.
+ * Pagefind 1.6 ties each loaded copy of its script to one stemmer (its
+ * WebAssembly initialises once per script instance, and two languages in one
+ * worker corrupt each other), so each language gets its own copy of
+ * pagefind.js (and so its own worker), loaded under a `?language=` URL.
+ *
+ * The result is one object with the calls the search engine makes (`init`,
+ * `options`, `filters`, `search`, `preload`): a query is prepared for each
+ * language's index and run on all of them; facet counts are summed; results
+ * come back as one list, the reader's language first (by relevance) or
+ * merged by date (when sorted by date).
+ */
+import { prepareQuery } from '../../lib/search-text.ts';
+import { restoreJoiners } from '../../lib/normalize-text.ts';
+import { primarySubtag as primaryLanguage, SORT_KEY } from '../../lib/search-fields.ts';
+
+type Counts = Partial<Record<string, Record<string, number>>>;
+
+interface Data {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; excerpt: string }[];
+  [key: string]: unknown;
+}
+interface Result { id: string; score: number; data: () => Promise<Data> }
+interface Response { results: Result[]; filters: Counts; totalFilters?: Counts; unfilteredResultCount?: number }
+/** Pagefind's options; `sort` is `{ date: 'asc' | 'desc' }` or absent (relevance). */
+interface SearchOptions { filters?: object; sort?: object }
+interface Instance {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Counts>;
+  search(term: string | null, options?: SearchOptions): Promise<Response | null>;
+  preload(term: string, options?: object): Promise<void>;
+}
+interface PagefindScript { createInstance(options: { basePath: string }): Instance }
+
+export interface LanguageIndexes {
+  /** The languages searched, reader's first. */
+  languages: string[];
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Counts>;
+  search(term: string | null, options?: SearchOptions): Promise<Response>;
+  preload(term: string, options?: object): Promise<void>;
+}
+
+/** The reader's languages, most preferred first: the browser's, then the page's. */
+export function readerLanguages(pageLang: string): string[] {
+  const browser = typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [navigator.language])];
+  return [...new Set([...browser, pageLang].filter(Boolean).map(primaryLanguage))];
+}
+
+/**
+ * Languages in the reader's order: those the reader reads, as they prefer
+ * them, then the others, largest index first.
+ */
+export function orderLanguages(available: Record<string, { page_count?: number }>, preferred: readonly string[]): string[] {
+  const rank = (lang: string) => {
+    const at = preferred.indexOf(primaryLanguage(lang));
+    return at === -1 ? preferred.length : at;
+  };
+  return Object.keys(available).sort((a, b) =>
+    rank(a) - rank(b) || (available[b]!.page_count ?? 0) - (available[a]!.page_count ?? 0) || a.localeCompare(b));
+}
+
+/**
+ * Pagefind picks an instance's index from `<html lang>` at the moment the
+ * instance is created (it has no option for it), so the attribute is set
+ * for that one synchronous call and put back before anything can render.
+ */
+function createFor(script: PagefindScript, lang: string, basePath: string): Instance {
+  const html = document.documentElement;
+  const original = html.getAttribute('lang');
+  html.setAttribute('lang', lang);
+  try {
+    return script.createInstance({ basePath });
+  } finally {
+    if (original === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', original);
+  }
+}
+
+/** Excerpts and titles as the page wrote them (the index spells a ZWNJ as `~`, see normalize-text.ts). */
+function readable(data: Data): Data {
+  return {
+    ...data,
+    excerpt: restoreJoiners(data.excerpt),
+    meta: Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, value === undefined ? value : restoreJoiners(value)])),
+    ...(data.sub_results ? { sub_results: data.sub_results.map((sub) => ({ ...sub, title: restoreJoiners(sub.title), excerpt: restoreJoiners(sub.excerpt) })) } : {}),
+  };
+}
+
+function sumCounts(all: (Counts | undefined)[]): Counts {
+  const total: Counts = {};
+  for (const counts of all) {
+    for (const [facet, values] of Object.entries(counts ?? {})) {
+      const into = (total[facet] ??= {});
+      for (const [value, n] of Object.entries(values ?? {})) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return total;
+}
+
+/**
+ * Lists already sorted by date, merged into one without loading every
+ * result: result `i` waits until the merge has reached it, which needs the
+ * dates of only one waiting head per language.
+ */
+export function mergeByDate(lists: Result[][], descending: boolean): Result[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const cursors = nonEmpty.map(() => 0);
+  const merged: Result[] = [];
+  const dates = new Map<Result, Promise<string>>();
+  const dateOf = (result: Result) => {
+    let date = dates.get(result);
+    if (!date) dates.set(result, (date = result.data().then((data) => data.meta[SORT_KEY] ?? '')));
+    return date;
+  };
+  let queue: Promise<void> = Promise.resolve();
+  const reach = (index: number) => {
+    const step = queue.then(async () => {
+      while (merged.length <= index) {
+        const heads = nonEmpty.map((list, k) => list[cursors[k]!]);
+        const headDates = await Promise.all(heads.map((head) => (head ? dateOf(head) : undefined)));
+        let best = -1;
+        headDates.forEach((date, k) => {
+          if (date === undefined) return;
+          if (best === -1 || (descending ? date > headDates[best]! : date < headDates[best]!)) best = k;
+        });
+        if (best === -1) return;
+        merged.push(heads[best]!);
+        cursors[best]! += 1;
+      }
+    });
+    queue = step.catch(() => {});
+    return step;
+  };
+  const total = nonEmpty.reduce((sum, list) => sum + list.length, 0);
+  return Array.from({ length: total }, (_, index) => ({
+    id: `merged-${index}`,
+    score: 0,
+    data: async () => {
+      await reach(index);
+      return merged[index]!.data();
+    },
+  }));
+}
+
+/** Opens every language index in the bundle at `bundleUrl` (`<base>pagefind/`). */
+export async function openLanguageIndexes(bundleUrl: string, preferred: readonly string[]): Promise<LanguageIndexes> {
+  const entry = (await (await fetch(`${bundleUrl}pagefind-entry.json`)).json()) as { languages?: Record<string, { page_count?: number }> };
+  const languages = orderLanguages(entry.languages ?? {}, preferred);
+  const indexes = await Promise.all(languages.map(async (lang) => {
+    const script = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js?language=${encodeURIComponent(lang)}`)) as PagefindScript;
+    return { lang, instance: createFor(script, lang, bundleUrl) };
+  }));
+  const each = <T>(call: (index: (typeof indexes)[number]) => Promise<T>) => Promise.all(indexes.map(call));
+  const readerLanguage = preferred[0];
+
+  return {
+    languages,
+    async options(options) { await each(({ instance }) => instance.options(options)); },
+    async init() { await each(({ instance }) => instance.init()); },
+    async filters() { return sumCounts(await each(({ instance }) => instance.filters())); },
+    async preload(term, options) {
+      await each(({ lang, instance }) => instance.preload(prepareQuery(term, lang), options));
+    },
+    async search(term, options = {}) {
+      const responses = await each(({ lang, instance }) => instance.search(term === null ? null : prepareQuery(term, lang), options));
+      const lists = responses.map((response) => (response?.results ?? []).map((result) => ({ ...result, data: async () => readable(await result.data()) })));
+      const direction = options.sort ? (Object.values(options.sort)[0] as 'asc' | 'desc' | undefined) : undefined;
+      let results: Result[];
+      if (direction) {
+        results = mergeByDate(lists, direction === 'desc');
+      } else {
+        // Relevance: the reader's language first, then the rest by Pagefind's score.
+        const first = indexes.findIndex(({ lang }) => primaryLanguage(lang) === readerLanguage);
+        const rest = lists.filter((_, k) => k !== first).flat().sort((a, b) => b.score - a.score);
+        results = [...(first === -1 ? [] : lists[first]!), ...rest];
+      }
+      return {
+        results,
+        filters: sumCounts(responses.map((response) => response?.filters)),
+        totalFilters: sumCounts(responses.map((response) => response?.totalFilters)),
+        unfilteredResultCount: responses.reduce((sum, response) => sum + (response?.unfilteredResultCount ?? 0), 0),
+      };
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The search page: reads its state from the URL, searches as the reader
+ * types, and keeps the URL in step so reload, shared links and back/forward
+ * all work: one history entry per decision (a facet, the sort, a submitted
+ * query) and one per burst of typing, written once the typing pauses.
+ */
+import { FACETS, type Facet } from '../../lib/search-fields.ts';
+import { loadEngine, type Engine, type Outcome, type ResultData } from './engine.ts';
+import { facetLabeler, facetOptions } from './facets.ts';
+import { facetGroups, fill, resultItem, type Strings } from './render.ts';
+import { hasCriteria, parseState, sameState, stateToQuery, withValue, type SearchState } from './state.ts';
+import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
+
+const PAGE = 10;
+/** Typing pause after which the URL catches up with the query. */
+const URL_DELAY = 400;
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) start(root);
+
+function start(root: HTMLElement) {
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const lang = root.dataset.lang ?? document.documentElement.lang ?? 'en';
+  const locale = lang === 'en' ? 'en-GB' : lang; // the site's newspaper dates: 12 July 2018
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!;
+  const facetsSection = root.querySelector<HTMLElement>('[data-facets-section]')!;
+  const keysHint = root.querySelector<HTMLElement>('[data-keys]');
+  const slashToggle = root.querySelector<HTMLButtonElement>('[data-slash-toggle]');
+
+  let state = parseState(location.search);
+  let engine: Promise<Engine> | undefined;
+  let labels: Promise<(facet: Facet, value: string) => string> | undefined;
+  let urlTimer: ReturnType<typeof setTimeout> | undefined; // the URL write waiting for typing to pause
+  let burstWritten = false; // this typing burst already has its history entry
+  let sequence = 0; // only the latest search may render
+  let shown: Outcome['results'] = [];
+  let lastFacets: (() => void) | undefined; // redraws the facets of the results on screen
+  const expanded = new Set<Facet>();
+
+  const getEngine = () => (engine ??= loadEngine(root.dataset.bundle!, lang));
+  const getLabels = () => (labels ??= fetch(root.dataset.labels!)
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => ({}))
+    .then((known) => facetLabeler(known, lang)));
+
+  function showControls(next: SearchState) {
+    if (input.value.trim() !== next.q) input.value = next.q;
+    sort.value = next.sort;
+  }
+
+  function writeUrl(next: SearchState, mode: 'push' | 'replace') {
+    const url = `${location.pathname}${stateToQuery(next)}`;
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  function writeTypedUrl() {
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = undefined;
+    writeUrl(state, burstWritten ? 'replace' : 'push');
+    burstWritten = true;
+  }
+
+  /** Gives a finished typing burst its URL now, so the next entry comes after it. */
+  function endBurst() {
+    if (urlTimer !== undefined) writeTypedUrl();
+    burstWritten = false;
+  }
+
+  /** A decision (facet, sort, submit): its own history entry, and a search. */
+  function navigate(next: SearchState) {
+    endBurst();
+    writeUrl(next, 'push');
+    state = next;
+    void run(next);
+  }
+
+  async function run(current: SearchState) {
+    const mine = ++sequence;
+    if (!hasCriteria(current)) {
+      list.replaceChildren();
+      more.hidden = true;
+      facetsSection.hidden = true;
+      status.textContent = strings.searchPrompt ?? '';
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const [search, label] = await Promise.all([getEngine(), getLabels()]);
+      const outcome = await search.run(current);
+      if (mine !== sequence) return; // the reader typed on: no fragments for a stale query
+      const first = await Promise.all(outcome.results.slice(0, PAGE).map((r) => r.data()));
+      if (mine !== sequence) return;
+      shown = outcome.results;
+      list.replaceChildren(...first.map((data) => resultItem(data, words(current.q), locale)));
+      more.hidden = shown.length <= PAGE;
+      lastFacets = () => renderFacets(current, outcome, label);
+      lastFacets();
+      status.textContent = statusText(current, shown.length);
+      root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: shown.length } }));
+    } catch (error) {
+      if (mine !== sequence) return;
+      status.textContent = strings.searchFailed ?? '';
+      console.error(error);
+    } finally {
+      if (mine === sequence) list.removeAttribute('aria-busy');
+    }
+  }
+
+  function renderFacets(current: SearchState, outcome: Outcome, label: (facet: Facet, value: string) => string) {
+    const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.dataset.facet
+      ? { facet: document.activeElement.dataset.facet, value: document.activeElement.value } : undefined;
+    const views = FACETS.map((facet) => ({
+      facet,
+      legend: strings[`facet${facet[0]!.toUpperCase()}${facet.slice(1)}`] ?? facet,
+      options: facetOptions(facet, outcome.counts[facet], current.filters[facet], (value) => label(facet, value), locale),
+    }));
+    facetsBox.replaceChildren(...facetGroups(views, expanded, strings));
+    facetsSection.hidden = facetsBox.childElementCount === 0;
+    if (focused) {
+      facetsBox.querySelector<HTMLInputElement>(`input[data-facet="${focused.facet}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+    }
+  }
+
+  function statusText(current: SearchState, total: number): string {
+    const key = current.q
+      ? total === 0 ? 'searchResultsNone' : total === 1 ? 'searchResultsOne' : 'searchResultsMany'
+      : total === 0 ? 'searchFilteredNone' : total === 1 ? 'searchFilteredOne' : 'searchFilteredMany';
+    return fill(strings[key] ?? '', { n: total.toLocaleString(locale), q: current.q });
+  }
+
+  async function showMore() {
+    const from = list.childElementCount;
+    const mine = sequence;
+    const next = await Promise.all(shown.slice(from, from + PAGE).map((r) => r.data()));
+    if (mine !== sequence) return;
+    list.append(...next.map((data: ResultData) => resultItem(data, words(state.q), locale)));
+    more.hidden = list.childElementCount >= shown.length;
+    list.children[from]?.querySelector<HTMLElement>('a')?.focus();
+  }
+
+  input.addEventListener('focus', () => void getEngine().catch(() => {}), { once: true });
+  input.addEventListener('input', () => {
+    state = { ...state, q: input.value };
+    void run(state);
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeTypedUrl, URL_DELAY);
+  });
+  input.addEventListener('blur', endBurst);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = { ...state, q: input.value.trim() };
+    if (!sameState(next, state)) navigate(next);
+    else {
+      endBurst();
+      void run(next);
+    }
+  });
+  sort.addEventListener('change', () => {
+    navigate({ ...state, sort: parseState(`sort=${sort.value}`).sort });
+  });
+  facetsBox.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.dataset.facet) return;
+    navigate(withValue(state, box.dataset.facet as Facet, box.value, box.checked));
+  });
+  facetsBox.addEventListener('click', (event) => {
+    const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-facet-toggle]');
+    if (!toggle) return;
+    const facet = toggle.dataset.facetToggle as Facet;
+    if (expanded.has(facet)) expanded.delete(facet);
+    else expanded.add(facet);
+    lastFacets?.();
+    facetsBox.querySelector<HTMLElement>(`[data-facet-toggle="${facet}"]`)?.focus();
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = undefined;
+    burstWritten = false;
+    state = parseState(location.search);
+    showControls(state);
+    void run(state);
+  });
+
+  installKeyboard(input, list);
+  if (keysHint) keysHint.hidden = false;
+  if (slashToggle) {
+    const label = () => { slashToggle.textContent = isSlashEnabled() ? strings.searchSlashOff! : strings.searchSlashOn!; };
+    label();
+    slashToggle.addEventListener('click', () => { setSlashEnabled(!isSlashEnabled()); label(); });
+  }
+
+  showControls(state);
+  void run(state);
+}
+
+/** The words of a query, for highlighting when an excerpt marks none. */
+function words(q: string): string[] {
+  return q.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+}

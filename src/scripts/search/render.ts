@@ -1,0 +1,77 @@
+/**
+ * Builds the search page's dynamic parts with DOM calls only: page text
+ * from the index is always inserted as text, never parsed as HTML.
+ */
+import { FACETS, type Facet } from '../../lib/search-fields.ts';
+import { formatPartialDate, partialDateOf } from '../../lib/partial-date.ts';
+import { excerptParts, highlightUrl } from './excerpt.ts';
+import type { FacetOption } from './facets.ts';
+import type { ResultData } from './engine.ts';
+
+export type Strings = Record<string, string>;
+
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** One result: title linking to the page (with the matched words to highlight there), date, dateline, excerpt. */
+export function resultItem(data: ResultData & { filters?: Record<string, string[]> }, queryWords: string[], locale: string): HTMLLIElement {
+  const parts = excerptParts(data.excerpt);
+  const lang = data.filters?.language?.[0];
+  const title = data.meta.title ?? data.url;
+  const link = el('a', { href: highlightUrl(data.url, parts, queryWords), 'data-result-link': '' }, title);
+  const meta = el('p', { class: 'search-result-meta' });
+  if (data.meta.kind) meta.append(el('span', { class: 'search-result-kind' }, data.meta.kind));
+  if (data.meta.dateline) meta.append(el('span', { class: 'dateline' }, data.meta.dateline));
+  if (data.meta.date) {
+    const moment = new Date(data.meta.date);
+    if (!Number.isNaN(moment.getTime())) {
+      meta.append(el('time', { datetime: data.meta.date }, formatPartialDate(partialDateOf(moment), locale)));
+    }
+  }
+  const excerpt = el('p', { class: 'search-result-excerpt' });
+  for (const part of parts) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
+  // The result's own language, and a direction taken from its text (an RTL result on an LTR page, or the reverse).
+  const article = el('article', { class: 'search-result', dir: 'auto', ...(lang ? { lang } : {}) },
+    el('h3', { class: 'search-result-title' }, link), meta, excerpt);
+  return el('li', {}, article);
+}
+
+export interface FacetView { facet: Facet; legend: string; options: FacetOption[] }
+
+/** How many values a facet shows before "Show all". */
+const SHORT_LIST = 6;
+
+/**
+ * Checkbox groups, one per facet that has values. `expanded` remembers
+ * which facets show all their values between renders.
+ */
+export function facetGroups(views: FacetView[], expanded: Set<Facet>, strings: Strings): HTMLElement[] {
+  const order = new Map(FACETS.map((facet, i) => [facet, i]));
+  return views
+    .filter((view) => view.options.length > 0)
+    .sort((a, b) => order.get(a.facet)! - order.get(b.facet)!)
+    .map(({ facet, legend, options }) => {
+      const all = expanded.has(facet);
+      // Selected values always stay visible.
+      const shown = all ? options : options.filter((o, i) => i < SHORT_LIST || o.selected);
+      const list = el('ul', { class: 'facet-options', id: `facet-${facet}` });
+      for (const option of shown) {
+        const box = el('input', { type: 'checkbox', name: facet, value: option.value, 'data-facet': facet });
+        box.checked = option.selected;
+        list.append(el('li', {}, el('label', {}, box, el('bdi', { class: 'facet-label' }, option.label), el('span', { class: 'count' }, String(option.count)))));
+      }
+      const group = el('fieldset', { class: 'facet', 'data-facet-group': facet }, el('legend', {}, legend), list);
+      if (options.length > SHORT_LIST) {
+        group.append(el('button', { type: 'button', class: 'facet-toggle', 'data-facet-toggle': facet, 'aria-expanded': String(all), 'aria-controls': `facet-${facet}` },
+          all ? strings.searchFewerValues! : fill(strings.searchAllValues!, { n: options.length })));
+      }
+      return group;
+    });
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { getRssString } from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
+import { lastModified, sitemapSerializer, sitePath } from '../../src/lib/sitemap-dates.ts';
+import { FEED_SIZE, feedItems, type FeedArticle } from '../../src/lib/feeds.ts';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe('lastModified', () => {
+  it('is the latest of publication, update and last commit', () => {
+    expect(lastModified({ pubDate: day('2018-07-12') })).toEqual(day('2018-07-12'));
+    expect(lastModified({ pubDate: day('2018-07-12'), updatedDate: day('2018-07-20') })).toEqual(day('2018-07-20'));
+    expect(lastModified({ pubDate: day('2018-07-12'), updatedDate: day('2018-07-20') }, day('2020-02-03'))).toEqual(day('2020-02-03'));
+  });
+
+  it('is never before publication, even for a file committed before its publication date', () => {
+    expect(lastModified({ pubDate: day('2030-01-01') }, day('2025-01-01'))).toEqual(day('2030-01-01'));
+  });
+});
+
+describe('sitemapSerializer', () => {
+  const dates = {
+    lastmod: new Map([['/articles/a/', day('2020-02-03')]]),
+    excluded: new Set(['/old/a/']),
+  };
+  const serialize = sitemapSerializer('/chronicle/', () => dates);
+
+  it('adds lastmod to the pages the build dated, under the base path', () => {
+    expect(serialize({ url: 'https://x.org/chronicle/articles/a/' })).toEqual({ url: 'https://x.org/chronicle/articles/a/', lastmod: '2020-02-03T00:00:00.000Z' });
+    expect(serialize({ url: 'https://x.org/chronicle/timeline/' })).toEqual({ url: 'https://x.org/chronicle/timeline/' });
+  });
+
+  it('leaves out alias pages, feeds and robots.txt', () => {
+    for (const path of ['old/a/', 'rss.xml', 'topics/x/rss.xml', 'robots.txt']) {
+      expect(serialize({ url: `https://x.org/chronicle/${path}` }), path).toBeUndefined();
+    }
+  });
+
+  it('reads site paths without the base', () => {
+    expect(sitePath('https://x.org/chronicle/a/b/', '/chronicle/')).toBe('/a/b/');
+    expect(sitePath('https://x.org/a/', '/')).toBe('/a/');
+    expect(sitePath('https://x.org/elsewhere/', '/chronicle/')).toBeUndefined();
+  });
+});
+
+describe('feedItems', () => {
+  const articles: FeedArticle[] = Array.from({ length: 60 }, (_, i) => ({
+    id: `a${i}`, title: `Story ${i}`, description: 'd', pubDate: new Date(Date.UTC(2018, 0, 60 - i)), topics: ['t'],
+    // Every story was updated later; feeds must not care.
+    updatedDate: new Date(Date.UTC(2024, 0, 1)),
+  }));
+  const parser = new XMLParser({ isArray: (name) => name === 'item' });
+
+  it(`keeps the latest ${FEED_SIZE}, each dated by its first publication`, async () => {
+    const items = feedItems(articles, (id) => `https://x.org/articles/${id}/`, () => 'Topic');
+    expect(items).toHaveLength(FEED_SIZE);
+    expect(items.map((i) => i.pubDate)).toEqual(articles.slice(0, FEED_SIZE).map((a) => a.pubDate));
+    const xml = await getRssString({ title: 'T', description: 'D', site: 'https://x.org/', items });
+    const parsed = parser.parse(xml) as { rss: { channel: { item: { pubDate: string; category: string }[] } } };
+    expect(parsed.rss.channel.item[0]!.pubDate).toBe(articles[0]!.pubDate.toUTCString());
+    expect(parsed.rss.channel.item[0]!.category).toBe('Topic');
+  });
+});
