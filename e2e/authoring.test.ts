@@ -96,6 +96,21 @@ describe('the authoring guide at /guide/', () => {
     expect(html('/')).toContain('href="/guide/"');
   });
 
+  it('every link on every guide page leads to a page of the site (or outside it)', () => {
+    for (const page of GUIDE_PAGES) {
+      const base = new URL(page.path, 'http://site.test');
+      for (const [, link] of html(page.path).matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)) {
+        const target = new URL(link!.replaceAll('&amp;', '&'), base);
+        if (target.origin !== base.origin) continue;
+        const file = target.pathname.endsWith('/') ? join(dist(), target.pathname, 'index.html') : join(dist(), target.pathname);
+        expect(existsSync(file), `${page.path} links to ${link}`).toBe(true);
+        if (target.hash && target.pathname.startsWith('/guide/')) {
+          expect(readFileSync(file, 'utf8'), `${page.path} links to ${link}`).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+        }
+      }
+    }
+  });
+
   it('lists every field of every collection, in the order of the schemas, as the build checks them', () => {
     const text = html('/guide/fields/');
     for (const name of COLLECTION_NAMES) {

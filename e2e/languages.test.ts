@@ -86,8 +86,9 @@ describe('a Persian article', () => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const element = node.parentElement!;
-        // The article's own words are content, not chrome.
-        if (element.closest('bdi, script, style, .prose, [hidden]')) continue;
+        if (element.closest('bdi, script, style, [hidden]')) continue;
+        // The article's own words are content, not chrome; what components add inside it is chrome.
+        if (element.closest('.prose') && !element.closest('.tl-embed, figcaption')) continue;
         const tagged = element.closest('[lang]')?.getAttribute('lang') ?? '';
         if (!tagged.startsWith('fa')) continue;
         // Text isolated with FSI…PDI is the plain-text form of <bdi>.

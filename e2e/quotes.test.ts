@@ -252,6 +252,11 @@ describe('the Markdown attribution syntax in a real build', () => {
     expect(page.url()).toBe(`${base}articles/2019-envoy-1/#quote-ali-akbar-velayati-1`);
     await expect(targetOf(page)).resolves.toMatchObject({ id: 'quote-ali-akbar-velayati-1', tag: 'figure', inView: true, marked: true });
     expect(errors).toEqual([]);
+
+    // The marked figure, its caption and links stay readable in dark mode.
+    const dark = await openPage(browser, server.origin, { colorScheme: 'dark', width: 390 });
+    await dark.page.goto(`${base}articles/2019-envoy-1/#quote-ali-akbar-velayati-1`);
+    expect(await axeViolations(dark.page)).toEqual([]);
   });
 });
 

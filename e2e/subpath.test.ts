@@ -7,13 +7,15 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, ROOT, type BuildResult } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl, fileFor } from './helpers/crawl.ts';
+import { PERSIAN } from './helpers/languages-fixture.ts';
 import { normalizeSite } from '../src/lib/deployment.ts';
 
 /**
  * The seed archive built for https://news.example.org/chronicle/ and served
  * only under /chronicle/: anything that ignores the base path 404s here.
- * The content is the repository's, plus an old URL for the seed article and
- * enough extra articles to give the home, topic and person pages a page 2.
+ * The content is the repository's, plus an old URL for the seed article, its
+ * Persian translation, and enough extra articles to give the home, topic,
+ * person and country pages a page 2.
  */
 const BASE = '/chronicle/';
 const SITE = 'https://news.example.org';
@@ -28,6 +30,7 @@ function subpathContent(): string {
   cpSync(join(ROOT, 'content'), dir, { recursive: true });
   const seed = join(dir, SEED_FILE);
   writeFileSync(seed, readFileSync(seed, 'utf8').replace(/^dateline:/m, `aliases: [/${ALIAS}]\ndateline:`));
+  writeFileSync(join(dir, 'articles', `${PERSIAN.id}.md`), PERSIAN.file); // a right-to-left translation
   for (let n = 1; n <= EXTRA_ARTICLES; n++) {
     const day = String(n).padStart(2, '0');
     writeFileSync(join(dir, 'articles', `2017-talks-round-${n}.md`), [
@@ -125,6 +128,19 @@ describe('a site published under /chronicle/', () => {
     for (const path of indexRequests) expect(path.startsWith(`${BASE}pagefind/`), path).toBe(true);
     expect(outside).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('links the article and its Persian translation both ways inside the prefix', async () => {
+    const { page, errors, outside } = await watchedPage();
+    await page.goto(`${server.url}${ARTICLE_PATH}`);
+    await page.locator('a[hreflang="fa"]').first().click();
+    await expect.poll(() => page.url()).toBe(`${server.url}articles/${PERSIAN.id}/`);
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(PERSIAN.title);
+    await page.locator('a[hreflang="en"]').first().click();
+    await expect.poll(() => page.url()).toBe(`${server.url}${ARTICLE_PATH}`);
+    expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +28,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   removeContentTrees();
+  if (corpus) rmSync(corpus.dir, { recursive: true, force: true });
 });
 
 function htmlFiles(dir: string): string[] {

@@ -9,6 +9,7 @@
  * Options: --articles N (1000)  --seed S (1)  --runs R (1; medians are reported)
  *          --no-floor  --no-rebuild  --timeout MIN (per build, 240)  --heap MB (Node's
  *          --max-old-space-size for both sites)  --echo (print build output)
+ *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, GENERATOR_VERSION, type CorpusManifest } from './bench/corpus.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { distStats, median, PAGE_KINDS, type DistStats } from './bench/dist-stats.ts';
-import { astroPhases, isAstroPageLine, type Phases } from './bench/phases.ts';
+import { astroPhases, isAstroPageLine, phaseCpu, type Phases } from './bench/phases.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '240' },
     heap: { type: 'string' },
     echo: { type: 'boolean', default: false },
+    root: { type: 'string' },
   },
 });
 const articles = Number(args.articles);
@@ -50,7 +52,14 @@ interface BuildFigures {
   cpuSeconds?: number;
   peakTreeRssMB: number;
   peakProcessRssMB: number;
+  /** Processes at the moment of the peak, and the build phase it fell in. */
+  atPeak: Measured['atPeak'];
+  peakPhase?: string;
+  /** Summed RSS once a second, to see which phase holds the peak. */
+  rssTimeline: Measured['rssTimeline'];
   phases: Phases;
+  /** CPU milliseconds of each phase (sampled from /proc). */
+  phasesCpu: Phases;
   pagesReported?: number;
   loadBefore: number;
   loadAfter: number;
@@ -68,10 +77,23 @@ function figures(run: Measured, phases: Phases = {}): BuildFigures {
   const ok = run.code === 0 && !run.timedOut;
   return {
     ok, wallMs: run.wallMs, cpuSeconds: run.cpuSeconds, peakTreeRssMB: run.peakTreeRssMB, peakProcessRssMB: run.peakProcessRssMB,
-    phases, loadBefore: run.loadBefore, loadAfter: run.loadAfter,
+    atPeak: run.atPeak, peakPhase: phaseAt(phases, run.peakMs), rssTimeline: run.rssTimeline,
+    phases, phasesCpu: phaseCpu(run, phases), loadBefore: run.loadBefore, loadAfter: run.loadAfter,
     ...(reported ? { pagesReported: Number(/(\d+) page\(s\) built/.exec(reported.text)![1]) } : {}),
     ...(ok ? {} : { failure: `${run.timedOut ? 'timed out' : `exit ${run.code}`}: ${failureLine(run.tail)}` }),
   };
+}
+
+/** The phase that was running `ms` after the start (phases follow each other without gaps). */
+function phaseAt(phases: Phases, ms: number): string | undefined {
+  let end = 0;
+  for (const name of ['startup', 'contentSync', 'prepare', 'bundle', 'rendering', 'postBuild'] as const) {
+    const length = phases[name];
+    if (length === undefined) continue;
+    end += length;
+    if (ms <= end) return name;
+  }
+  return undefined;
 }
 
 /** The line that says why a build failed (an error message), else the last line. */
@@ -200,7 +222,7 @@ function machine() {
 
 async function main() {
   const { dir, manifest } = corpus();
-  buildRoot = snapshot();
+  buildRoot = args.root ? resolve(args.root) : snapshot();
   const results: RunResult[] = [];
   for (let i = 1; i <= runs; i++) {
     log(`run ${i}/${runs}: Chronicle, cold (${manifest.publishedIds.length} published articles)`);
@@ -255,6 +277,7 @@ function report(manifest: CorpusManifest, results: RunResult[]) {
       peakTreeRssMB: med(c.map((x) => x.peakTreeRssMB)),
       peakProcessRssMB: med(c.map((x) => x.peakProcessRssMB)),
       phases: Object.fromEntries(['startup', 'contentSync', 'prepare', 'bundle', 'rendering', 'indexing', 'postBuild'].map((k) => [k, med(c.map((x) => x.phases[k as keyof Phases]))])),
+      phasesCpu: Object.fromEntries(['startup', 'contentSync', 'prepare', 'bundle', 'rendering', 'postBuild'].map((k) => [k, med(c.map((x) => x.phasesCpu[k as keyof Phases]))])),
       dist,
     },
     rebuild: rb.some(Boolean) ? {
@@ -269,11 +292,13 @@ function report(manifest: CorpusManifest, results: RunResult[]) {
       wallMs: med(f.map((x) => x?.wallMs)),
       astroMs: med(f.map((x) => x?.astro.wallMs)),
       pagefindMs: med(f.map((x) => x?.pagefind.wallMs)),
+      pagefindCpuSeconds: med(f.map((x) => x?.pagefind.cpuSeconds)),
       cpuSeconds: med(f.map((x) => x?.cpuSeconds)),
       peakRssMB: med(f.map((x) => x?.peakRssMB)),
       astroPeakRssMB: med(f.map((x) => x?.astro.peakTreeRssMB)),
       pagefindPeakRssMB: med(f.map((x) => x?.pagefind.peakTreeRssMB)),
       phases: Object.fromEntries(['contentSync', 'bundle', 'rendering'].map((k) => [k, med(f.map((x) => x?.astro.phases[k as keyof Phases]))])),
+      phasesCpu: Object.fromEntries(['contentSync', 'bundle', 'rendering'].map((k) => [k, med(f.map((x) => x?.astro.phasesCpu[k as keyof Phases]))])),
       dist: floorDist,
     } : undefined,
   };
@@ -291,6 +316,7 @@ function report(manifest: CorpusManifest, results: RunResult[]) {
   const m = output.machine;
   lines.push('', `Chronicle benchmark — ${articles} articles (${manifest.publishedIds.length} published, ${manifest.mdx} MDX), seed ${seed}, ${runs} run(s), medians`);
   lines.push(`${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, Astro ${m.astro}, Pagefind ${m.pagefind}, ${output.date}`);
+  lines.push(`load average (1 min) around the Chronicle builds: ${c.map((x) => `${x.loadBefore}→${x.loadAfter}`).join(', ')}; other users' work inflates wall times, CPU times much less`);
   lines.push(`corpus: ${manifest.topics} topics, ${manifest.people} people, ${manifest.organizations} organizations, ${manifest.events} events, ${manifest.words} words`);
   lines.push('');
   lines.push(`| | Chronicle | floor | ratio |`, `|---|---|---|---|`);
@@ -301,11 +327,17 @@ function report(manifest: CorpusManifest, results: RunResult[]) {
   lines.push(`| dist/ size | ${bytes(dist?.distBytes)} | ${bytes(floorDist?.distBytes)} | |`);
   lines.push(`| search index (pagefind/) | ${dist?.searchIndexFiles ? `${bytes(dist.searchIndexBytes)} in ${dist.searchIndexFiles} files` : 'none'} | ${bytes(floorDist?.searchIndexBytes)} in ${floorDist?.searchIndexFiles ?? '—'} files | |`);
   const p = s.chronicle.phases as Record<string, number | undefined>;
-  lines.push(`| phase: startup + validation | ${seconds(p.startup)} | | |`);
-  lines.push(`| phase: content sync | ${seconds(p.contentSync)} | ${seconds(s.floor?.phases.contentSync)} | |`);
-  lines.push(`| phase: bundling (Vite) | ${seconds(p.bundle)} | ${seconds(s.floor?.phases.bundle)} | |`);
-  lines.push(`| phase: rendering | ${seconds(p.rendering)} | ${seconds(s.floor?.phases.rendering)} | |`);
-  lines.push(`| phase: indexing (search) | ${seconds(p.indexing ?? p.postBuild)}${p.indexing === undefined ? ' (all build:done hooks)' : ''} | ${seconds(s.floor?.pagefindMs)} | |`);
+  const pc = s.chronicle.phasesCpu as Record<string, number | undefined>;
+  const fp = (s.floor?.phases ?? {}) as Record<string, number | undefined>;
+  const fc = (s.floor?.phasesCpu ?? {}) as Record<string, number | undefined>;
+  const both = (wall: number | undefined, cpu: number | undefined) => `${seconds(wall)} (CPU ${seconds(cpu)})`;
+  lines.push(`| phase: startup + validation | ${both(p.startup, pc.startup)} | | |`);
+  lines.push(`| phase: content sync | ${both(p.contentSync, pc.contentSync)} | ${both(fp.contentSync, fc.contentSync)} | |`);
+  lines.push(`| phase: bundling (Vite) | ${both(p.bundle, pc.bundle)} | ${both(fp.bundle, fc.bundle)} | |`);
+  lines.push(`| phase: rendering | ${both(p.rendering, pc.rendering)} | ${both(fp.rendering, fc.rendering)} | |`);
+  lines.push(`| phase: after rendering (search index, sitemap, redirects) | ${both(p.postBuild, pc.postBuild)}${p.indexing === undefined ? '' : `, of which search ${seconds(p.indexing)}`} | Pagefind CLI ${both(s.floor?.pagefindMs, (s.floor?.pagefindCpuSeconds ?? NaN) * 1000)} | |`);
+  const peak = c.find((x) => x.ok) ?? c[0];
+  if (peak) lines.push(`| peak RSS reached during | ${peak.peakPhase ?? '—'}: ${peak.atPeak.slice(0, 4).map((p) => `${p.name} ${p.rssMB} MB`).join(', ')} | | |`);
   if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)} (${ratio(s.rebuild.wallMs, s.chronicle.wallMs)} of cold)${s.rebuild.ok ? '' : ' FAILED'} | | |`);
   lines.push('');
   lines.push(`| page kind | pages | median HTML | max HTML | largest |`, `|---|---|---|---|---|`);

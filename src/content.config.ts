@@ -15,25 +15,22 @@ import { resolveContentDir } from './lib/content-files.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
-// The schema is passed in (not looked up by name) so each collection keeps its own data type.
-function collection<S extends (typeof COLLECTIONS)[CollectionName]['schema']>(name: CollectionName, schema: S) {
-  return defineCollection({
-    loader: glob({
-      pattern: COLLECTIONS[name].pattern,
-      base: join(contentDir, name),
-      generateId: ({ entry }) => entryIdFromPath(entry),
-      // Bodies are rendered when a page asks for them, keeping the content store small.
-      deferRender: true,
-    }),
-    schema,
+function loader(name: CollectionName) {
+  return glob({
+    pattern: COLLECTIONS[name].pattern,
+    base: join(contentDir, name),
+    generateId: ({ entry }) => entryIdFromPath(entry),
+    // Bodies are rendered when a page asks for them, keeping the content store small.
+    deferRender: true,
   });
 }
 
+// Each schema is named directly (not looked up by a generic name) so each collection keeps its own data type.
 export const collections = {
-  articles: collection('articles', COLLECTIONS.articles.schema),
-  events: collection('events', COLLECTIONS.events.schema),
-  topics: collection('topics', COLLECTIONS.topics.schema),
-  people: collection('people', COLLECTIONS.people.schema),
-  organizations: collection('organizations', COLLECTIONS.organizations.schema),
-  countries: collection('countries', COLLECTIONS.countries.schema),
+  articles: defineCollection({ loader: loader('articles'), schema: COLLECTIONS.articles.schema }),
+  events: defineCollection({ loader: loader('events'), schema: COLLECTIONS.events.schema }),
+  topics: defineCollection({ loader: loader('topics'), schema: COLLECTIONS.topics.schema }),
+  people: defineCollection({ loader: loader('people'), schema: COLLECTIONS.people.schema }),
+  organizations: defineCollection({ loader: loader('organizations'), schema: COLLECTIONS.organizations.schema }),
+  countries: defineCollection({ loader: loader('countries'), schema: COLLECTIONS.countries.schema }),
 };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ export interface DevServer {
   output(): string;
   stop(): Promise<void>;
 }
+
+/** Build output, caches, history and Astro's own state stay behind; node_modules is linked. */
+const NOT_COPIED = new Set(['node_modules', '.git', '.astro', '.cache', '.bench', 'dist', 'content', 'test-results']);
 
 /** A port nobody listens on right now. */
 function freePort(): Promise<number> {
@@ -28,13 +31,13 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the real `astro dev` on a free loopback port, serving `contentDir`.
- * It runs in a copy of the project (src/, public/, config; node_modules
- * linked) because Astro keeps per-project state in `<root>/.astro/`, which
- * another build or dev server in the same checkout would overwrite.
+ * It runs in a copy of the project (sources and config; node_modules linked)
+ * because Astro keeps per-project state in `<root>/.astro/`, which another
+ * build or dev server in the same checkout would overwrite.
  */
 export async function startDevServer(contentDir: string): Promise<DevServer> {
   const project = mkdtempSync(join(tmpdir(), 'chronicle-dev-'));
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const entry of readdirSync(ROOT).filter((name) => !NOT_COPIED.has(name))) {
     cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));

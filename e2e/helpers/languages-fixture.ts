@@ -5,9 +5,13 @@ import { ROOT } from './site.ts';
 
 export const SEED_ID = '2018/07/iran-russia-ties-strategic-longstanding-velayati';
 
-/** A Persian translation of the seed article. Its body spells می‌شود with a ZWNJ and uses Persian ی and ک. */
+/**
+ * A Persian translation of the seed article, in MDX with a quotation and a
+ * timeline. Its body spells می‌شود with a ZWNJ and uses Persian ی and ک.
+ */
 export const PERSIAN = {
   id: '2018/07/velayati-iran-russia-ties-fa',
+  extension: 'mdx',
   title: 'ولایتی: روابط ایران و روسیه راهبردی و دیرینه است',
   file: `---
 title: "ولایتی: روابط ایران و روسیه راهبردی و دیرینه است"
@@ -31,7 +35,12 @@ countries: [IR, RU]
 ## پیام رهبران
 
 او پیام‌هایی از رهبر انقلاب اسلامی و رئیس‌جمهور ایران برای رئیس‌جمهور روسیه برده است.
+
+<Quote by="ali-akbar-velayati" date="2018-07-12">همکاری ما راهبردی و بلندمدت است.</Quote>
+
 گفت‌وگو دربارهٔ برجام (JCPOA) نیز در دستور کار است.
+
+<Timeline topic="jcpoa" from="2015" to="2018" />
 `,
 };
 
@@ -77,7 +86,7 @@ export function writeLanguagesFixture(): string {
   const contentDir = join(mkdtempSync(join(tmpdir(), 'chronicle-languages-')), 'content');
   cpSync(join(ROOT, 'content'), contentDir, { recursive: true });
   for (const article of [PERSIAN, PERSIAN_SPACED, RUSSIAN]) {
-    const file = join(contentDir, 'articles', `${article.id}.md`);
+    const file = join(contentDir, 'articles', `${article.id}.${'extension' in article ? article.extension : 'md'}`);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, article.file);
   }

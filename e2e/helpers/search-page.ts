@@ -1,22 +1,22 @@
 import type { Page } from 'playwright-core';
 
-/** Waits until the search page has finished its latest search (the results list is not busy). */
+/** Waits until the search page has finished its latest search: results, then facet counts (neither busy). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const list = document.querySelector('[data-results]');
+    const busy = document.querySelector('[data-results][aria-busy], [data-facets][aria-busy]');
     const status = document.querySelector('[data-status]')?.textContent ?? '';
-    return list !== null && !list.hasAttribute('aria-busy') && status.trim() !== '';
+    return busy === null && status.trim() !== '';
   }, null, { timeout: 60_000 });
 }
 
-/** The live region's text once it reads `expected` (a string or pattern). */
+/** The live region's text once it reads `expected` (a string or pattern) and the facets are counted. */
 export async function statusBecomes(page: Page, expected: string | RegExp): Promise<string> {
   await page.waitForFunction(
     ({ source, flags, text }) => {
       const status = document.querySelector('[data-status]')?.textContent ?? '';
-      const list = document.querySelector('[data-results]');
+      const busy = document.querySelector('[data-results][aria-busy], [data-facets][aria-busy]');
       const matches = text !== null ? status === text : new RegExp(source, flags).test(status);
-      return matches && list !== null && !list.hasAttribute('aria-busy');
+      return matches && busy === null;
     },
     typeof expected === 'string'
       ? { source: '', flags: '', text: expected }

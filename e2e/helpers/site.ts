@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,7 +55,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     ...(options.base ? { CHRONICLE_BASE: options.base } : {}),
     ...options.env,
   };
-  return new Promise((done, fail) => {
+  return withBuildLock(() => new Promise((done, fail) => {
     // The same Node that runs the tests (24, from the `node` devDependency), whatever PATH says.
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -63,7 +63,46 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', fail);
     child.on('close', (code) => done({ outDir, code: code ?? 1, output }));
-  });
+  }));
+}
+
+/**
+ * Astro writes generated modules into the project's own `.astro/` folder
+ * whatever the output folder, so two builds of different content at once
+ * corrupt each other. Builds from tests (and other processes using this
+ * helper) take turns through a lock folder; a lock left by a dead process is
+ * taken over.
+ */
+const LOCK = join(ROOT, '.cache', 'build.lock');
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let holder = 0;
+      try { holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8')); } catch { /* being written */ }
+      const orphaned = !holder && Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 30_000;
+      if ((holder && !isAlive(holder)) || orphaned) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((wait) => setTimeout(wait, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Builds once per test run: reuses a finished build of the same name. */

@@ -23,6 +23,14 @@ export interface Measured {
   peakTreeRssMB: number;
   /** Largest RSS any single process reached (kernel figure when /usr/bin/time is there). */
   peakProcessRssMB: number;
+  /** When the peak was reached, ms after start. */
+  peakMs: number;
+  /** The processes at the moment of the peak, largest first: `name` (RSS MB). */
+  atPeak: { name: string; rssMB: number }[];
+  /** Summed RSS once a second: [ms since start, MB]. */
+  rssTimeline: [number, number][];
+  /** CPU seconds used so far by the tree, sampled: [ms since start, seconds]; to give each phase its CPU time. */
+  cpuTimeline: [number, number][];
   /** Meaningful output lines with their arrival time; per-page lines are only counted. */
   lines: Line[];
   pageLines: { count: number; firstMs?: number; lastMs?: number };
@@ -35,6 +43,8 @@ export interface Measured {
 const ANSI = /\x1b\[[0-9;]*m/g;
 const GNU_TIME = '/usr/bin/time';
 const PAGE_SIZE_KB = 4;
+/** USER_HZ, the unit of CPU times in /proc/<pid>/stat (100 on Linux). */
+const CLOCK_TICKS = 100;
 
 function loadAverage(): number {
   try {
@@ -45,16 +55,21 @@ function loadAverage(): number {
 }
 
 /** Summed and largest RSS (kB) of `root` and its descendants, from /proc. */
-function treeRss(root: number): { sum: number; max: number } {
+function treeRss(root: number): { sum: number; max: number; cpuTicks: number; processes: { name: string; rssMB: number }[] } {
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
       parent.set(Number(name), Number(fields[1]));
       rss.set(Number(name), Number(fields[21]) * PAGE_SIZE_KB);
+      // utime + stime, and the same for children it has waited for.
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
     } catch {
       // The process ended between listing and reading.
     }
@@ -65,12 +80,16 @@ function treeRss(root: number): { sum: number; max: number } {
   };
   let sum = 0;
   let max = 0;
+  let cpuTicks = 0;
+  const processes: { name: string; rssMB: number }[] = [];
   for (const [pid, kb] of rss) {
     if (!inTree(pid)) continue;
     sum += kb;
+    cpuTicks += ticks.get(pid) ?? 0;
     max = Math.max(max, kb);
+    if (kb > 10 * 1024) processes.push({ name: names.get(pid) ?? String(pid), rssMB: Math.round(kb / 1024) });
   }
-  return { sum, max };
+  return { sum, max, cpuTicks, processes: processes.sort((a, b) => b.rssMB - a.rssMB) };
 }
 
 export interface RunOptions {
@@ -98,11 +117,25 @@ export function measure(command: string, args: string[], options: RunOptions): P
   const logStream = options.logFile ? createWriteStream(options.logFile) : undefined;
   let peakSum = 0;
   let peakMax = 0;
+  let atPeak: Measured['atPeak'] = [];
+  let peakMs = 0;
+  const rssTimeline: Measured['rssTimeline'] = [];
+  const cpuTimeline: Measured['cpuTimeline'] = [];
+  let cpuHigh = 0;
   const sample = () => {
     if (!child.pid) return;
-    const { sum, max } = treeRss(child.pid);
-    peakSum = Math.max(peakSum, sum);
+    const { sum, max, processes, cpuTicks } = treeRss(child.pid);
+    const ms = performance.now() - start;
+    // Ticks of a process that ended unwaited are lost; never let the running total go down.
+    cpuHigh = Math.max(cpuHigh, cpuTicks / CLOCK_TICKS);
+    cpuTimeline.push([Math.round(ms), cpuHigh]);
+    if (sum > peakSum) {
+      peakSum = sum;
+      atPeak = processes;
+      peakMs = ms;
+    }
     peakMax = Math.max(peakMax, max);
+    if (ms - (rssTimeline.at(-1)?.[0] ?? -Infinity) >= 1000) rssTimeline.push([Math.round(ms), Math.round(sum / 1024)]);
   };
   const sampler = setInterval(sample, 200);
   let timedOut = false;
@@ -154,6 +187,7 @@ export function measure(command: string, args: string[], options: RunOptions): P
         code, timedOut, wallMs, cpuSeconds,
         peakTreeRssMB: peakSum / 1024,
         peakProcessRssMB: Math.max(peakMax, kernelMaxKb) / 1024,
+        atPeak, peakMs, rssTimeline, cpuTimeline,
         lines, pageLines, tail, loadBefore, loadAfter: loadAverage(),
       });
     });

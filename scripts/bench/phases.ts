@@ -28,6 +28,27 @@ const span = (from?: number, to?: number) => (from !== undefined && to !== undef
 /** A per-page progress line of `astro build` (`  ├─ /path/index.html (+2ms)`). */
 export const isAstroPageLine = (text: string) => /^\S*\s+[├└]─ /.test(text) || /^\d\d:\d\d:\d\d\s+[├└]─ /.test(text);
 
+/** CPU seconds the tree used during each phase, from the sampled CPU timeline. */
+export function phaseCpu(run: Measured, phases: Phases): Phases {
+  const cpuAt = (ms: number) => {
+    let value = 0;
+    for (const [t, seconds] of run.cpuTimeline) {
+      if (t > ms) break;
+      value = seconds;
+    }
+    return value;
+  };
+  const out: Phases = {};
+  let start = 0;
+  for (const name of ['startup', 'contentSync', 'prepare', 'bundle', 'rendering', 'postBuild'] as const) {
+    const length = phases[name];
+    if (length === undefined) continue;
+    out[name] = (cpuAt(start + length) - cpuAt(start)) * 1000;
+    start += length;
+  }
+  return out;
+}
+
 export function astroPhases(run: Measured): Phases {
   const { lines } = run;
   const syncStart = first(lines, /\[content\] Syncing content/);

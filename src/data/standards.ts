@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Archive, ArticleSummary } from '../lib/archive.ts';
 import { resolveContentDir } from '../lib/content-files.ts';
+import { projectRoot } from '../lib/project-root.ts';
 import { gitFactsOnce, lastCommitOf, pathInRepository, type GitFacts } from '../lib/git.ts';
 import { repoLinks, type RepoLinks } from '../lib/repo-links.ts';
 import { lastModified, shareSitemapDates, type SitemapDates } from '../lib/sitemap-dates.ts';
@@ -20,7 +21,7 @@ export const REPOSITORY = {
 
 /** Git history of the content folder: one `git log` per build, one warning if there is none. */
 export function gitFacts(): Promise<GitFacts> {
-  return gitFactsOnce(resolveContentDir(process.cwd()), (message) => console.warn(`[chronicle] ${message}`));
+  return gitFactsOnce(resolveContentDir(projectRoot()), (message) => console.warn(`[chronicle] ${message}`));
 }
 
 /** What git says about one content file. */
@@ -32,10 +33,13 @@ export interface FileFacts {
   links?: RepoLinks;
 }
 
+/** A content file (as Astro names it, relative to the project root) as an absolute path. */
+const absolute = (file: string) => resolve(projectRoot(), file);
+
 /** A content file's path inside the repository: from git, or relative to the project when git is unavailable. */
 function repoPathOf(facts: GitFacts, file: string): string | undefined {
-  if (facts.history) return pathInRepository(facts.history, file);
-  const inside = relative(process.cwd(), resolve(file));
+  if (facts.history) return pathInRepository(facts.history, absolute(file));
+  const inside = relative(projectRoot(), absolute(file));
   return inside.startsWith('..') ? undefined : inside.split(sep).join('/');
 }
 
@@ -62,7 +66,7 @@ export async function getStandards(): Promise<StandardsModel> {
 function build(archive: Archive, facts: GitFacts): StandardsModel {
   const articles = new Map<string, FileFacts>();
   for (const article of archive.articles) {
-    const committed = lastCommitOf(facts, article.file);
+    const committed = lastCommitOf(facts, absolute(article.file));
     const links = repoLinks(REPOSITORY.url, REPOSITORY.branch, repoPathOf(facts, article.file));
     articles.set(article.id, { modified: lastModified(article, committed), ...(committed ? { committed } : {}), ...(links ? { links } : {}) });
   }
@@ -90,7 +94,7 @@ function sitemapDates(archive: Archive, articles: Map<string, FileFacts>, facts:
   ] as const;
   for (const [collection, records] of entities) {
     for (const record of records.values()) {
-      const date = latest(newest(record.articles), record.file ? lastCommitOf(facts, record.file) : undefined);
+      const date = latest(newest(record.articles), record.file ? lastCommitOf(facts, absolute(record.file)) : undefined);
       if (date) lastmod.set(entityPath(collection, record.id), date);
     }
   }

@@ -1,7 +1,6 @@
 import type { PaginateFunction } from 'astro';
 import { groupByYear, type TimelineEntry } from '../lib/timeline.ts';
-import { sectionStarts, TIMELINE_PAGE_SIZE } from '../lib/timeline-pages.ts';
-import type { YearLink } from '../components/TimelinePage.astro';
+import { sectionStarts, TIMELINE_PAGE_SIZE, type YearLink } from '../lib/timeline-pages.ts';
 
 /**
  * The static paths of a timeline shown one year at a time: `<base>/<year>/`,

@@ -3,6 +3,7 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentTree } from '../lib/content-check.ts';
 import { formatReport, type ContentError } from '../lib/errors.ts';
+import { shareProjectRoot } from '../lib/project-root.ts';
 
 /** Validates the whole content tree, the same way `npm run check` does. */
 export function validateTree(root: string): ContentError[] {
@@ -24,6 +25,7 @@ export default function chronicle(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
+        shareProjectRoot(root);
         const errors = validateTree(root);
         if (errors.length === 0) return;
         if (command === 'build') {

@@ -183,6 +183,6 @@ export function neighbours(archive: Archive, articleId: string): { previous?: Ar
   };
 }
 
-export function sortEventsByDate(events: { date: PartialDate; title: string }[]) {
+export function sortEventsByDate<E extends { date: PartialDate; title: string }>(events: E[]): E[] {
   return [...events].sort((a, b) => comparePartialDates(a.date, b.date) || a.title.localeCompare(b.title));
 }

@@ -34,6 +34,12 @@ function withCalendar(locale: string, calendar: Calendar): string {
   }
 }
 
+/** The Gregorian locale of a page in `lang` (`fa` → `fa-IR-u-ca-gregory`), for APIs that take one locale. */
+export function gregorianLocale(lang: string): string {
+  const locale = displayLocale(lang);
+  return primaryLanguage(lang) === 'en' ? locale : withCalendar(locale, 'gregory');
+}
+
 /** Languages whose readers date things in the Solar Hijri calendar. */
 const SOLAR_HIJRI = new Set(['fa']);
 
@@ -45,12 +51,10 @@ const SOLAR_HIJRI = new Set(['fa']);
  * date as more precise than the author was.
  */
 export function localizedDates(lang: string, start: PartialDate, end?: PartialDate): CalendarDate[] {
-  const locale = displayLocale(lang);
-  const gregorianLocale = primaryLanguage(lang) === 'en' ? locale : withCalendar(locale, 'gregory');
-  const gregorian: CalendarDate = { calendar: 'gregory', locale: gregorianLocale, text: formatSpan(start, end, gregorianLocale) };
+  const gregorian: CalendarDate = { calendar: 'gregory', locale: gregorianLocale(lang), text: formatSpan(start, end, gregorianLocale(lang)) };
   const daily = start.precision === 'day' && (!end || end.precision === 'day');
   if (!SOLAR_HIJRI.has(primaryLanguage(lang)) || !daily) return [gregorian];
-  const solarLocale = withCalendar(locale, 'persian');
+  const solarLocale = withCalendar(displayLocale(lang), 'persian');
   return [{ calendar: 'persian', locale: solarLocale, text: formatSpan(start, end, solarLocale) }, gregorian];
 }
 

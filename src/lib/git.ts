@@ -93,8 +93,11 @@ export async function readGitHistory(dir: string, options: { spawn?: Spawn } = {
     const take = (record: string) => {
       const token = record.startsWith('\n') ? record.slice(1) : record;
       if (token.startsWith(COMMIT)) time = new Date(Number(token.slice(1)) * 1000);
-      // The log runs newest first, so the first time a file appears is its last change.
-      else if (token && time && !lastCommit.has(token)) lastCommit.set(token, time);
+      // Newest first in the usual case; keeping the latest also survives commits with skewed clocks.
+      else if (token && time) {
+        const known = lastCommit.get(token);
+        if (!known || time > known) lastCommit.set(token, time);
+      }
     };
     child.stdout!.on('data', (chunk: Buffer) => {
       const records = (pending + decoder.write(chunk)).split('\0');

@@ -36,7 +36,6 @@ const en = {
   facetLanguage: 'Language',
   facetSource: 'Source',
   facetSpeaker: 'Quoted',
-  facetSpeaker: 'Quoted',
   searchResultsOne: '1 result for “{q}”',
   searchResultsMany: '{n} results for “{q}”',
   searchResultsNone: 'No results for “{q}”. Try fewer words or another spelling.',

@@ -1,4 +1,4 @@
-import type { MdastContent, MdastPluginDefinition, MdastTarget } from 'satteri';
+import type { MdastContent, MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
 import { extractQuotes, type ExtractedQuote, type MdNode, type QuoteAttribution } from './quotes.ts';
 import { formatPartialDate, parsePartialDate } from './partial-date.ts';
 import { entityPath, joinBase } from './urls.ts';
@@ -84,14 +84,15 @@ function withAnchor(quote: ExtractedQuote): MdastContent {
  * and `.mdx` alike, over the parsed tree, using the same extraction as the
  * ledger, so the ids the ledger links to are the ids on the page.
  */
-export function quotePlugin(options: QuotePluginOptions): MdastPluginDefinition {
+export function quotePlugin(options: QuotePluginOptions) {
   return {
     name: 'chronicle-quotes',
-    before(root, ctx) {
+    // Synchronous, so Sätteri's compile stays synchronous for callers that need it to be.
+    before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
       for (const quote of extractQuotes(root as unknown as MdNode)) {
         const target = quote.node as unknown as MdastTarget;
         ctx.replaceNode(target, quote.syntax === 'component' ? withAnchor(quote) : figure(quote, options));
       }
     },
-  };
+  } satisfies MdastPluginDefinition;
 }

@@ -20,6 +20,9 @@ export const EMBED_LIMIT = 30;
 
 export interface Dated { date: PartialDate }
 
+/** A neighbouring year of a timeline shown year by year. */
+export interface YearLink { year: number; path: string }
+
 /** The month (or, for a year-precision date, the year) a dated item is filed under. */
 export function section(date: PartialDate): PartialDate {
   return date.month === undefined ? makePartialDate(date.year) : makePartialDate(date.year, date.month);

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import {
-  countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, partialDate, stringList, text, urlPath, webUrl,
+  countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
 

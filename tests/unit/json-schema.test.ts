@@ -41,7 +41,8 @@ async function editorDiagnostics(collection: CollectionName, yaml: string): Prom
   // A new URI each time: the service caches parsed documents by URI and version.
   const document = TextDocument.create(`file:///frontmatter/${++documentNumber}.yaml`, 'yaml', 1, yaml);
   const diagnostics = await service.doValidation(document, false);
-  return diagnostics.map((d) => ({ line: d.range.start.line + 2, message: d.message })); // +2: the opening --- is line 1
+  // +2: the frontmatter starts on line 2, after the opening ---.
+  return diagnostics.map((d) => ({ line: d.range.start.line + 2, message: typeof d.message === 'string' ? d.message : d.message.value }));
 }
 
 const frontmatterOf = (source: string) => /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? '';

@@ -4,7 +4,7 @@
  * One search gives the results; each facet with a selection gets one more
  * search without its own filter, which is how OR within a facet and AND
  * across facets get honest counts from an API whose filters are AND-only
- * by default.
+ * by default. Counts come second, so results never wait for them.
  */
 import { FACETS, type Facet } from '../../lib/search-fields.ts';
 import { openLanguageIndexes, readerLanguages } from './languages.ts';
@@ -30,10 +30,16 @@ interface PagefindModule {
   search(term: string | null, options: { filters?: object; sort?: object }): Promise<PagefindResponse | null>;
 }
 
+export type Counts = Record<Facet, Record<string, number>>;
+
 export interface Outcome {
   /** Every matching page, best first (or in date order), each loadable on demand. */
   results: PagefindResult[];
-  counts: Record<Facet, Record<string, number>>;
+  /**
+   * Facet counts for the same state, computed after the results are shown:
+   * the filter index (every facet's values) is loaded only then, the first time.
+   */
+  counts(): Promise<Counts>;
 }
 
 export interface Engine {
@@ -45,8 +51,8 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
   const pagefind: PagefindModule = await openLanguageIndexes(bundleUrl, readerLanguages(lang));
   await pagefind.options({ excerptLength: 28 });
   await pagefind.init();
-  // Counts per filter value come back with each search only once the filter index is loaded.
-  await pagefind.filters();
+  let filterIndex: Promise<unknown> | undefined;
+  let filtersLoaded = false; // Pagefind counts filter values with each search once the filter index is in
 
   const term = (q: string) => (q.trim() ? q.trim() : null);
   const search = async (q: string, options: { filters?: object; sort?: object }) =>
@@ -54,16 +60,24 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
 
   return {
     async run(state) {
-      const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
-      const [main, ...without] = await Promise.all([
-        search(state.q, { filters: pagefindFilters(state.filters), sort: pagefindSort(state) }),
-        ...selected.map((facet) => search(state.q, { filters: pagefindFilters(state.filters, facet) })),
-      ]);
-      const counts = Object.fromEntries(FACETS.map((facet) => {
-        const source = selected.includes(facet) ? without[selected.indexOf(facet)]! : main;
-        return [facet, source.filters[facet] ?? {}];
-      })) as Record<Facet, Record<string, number>>;
-      return { results: main.results, counts };
+      const countedAlready = filtersLoaded;
+      const main = await search(state.q, { filters: pagefindFilters(state.filters), sort: pagefindSort(state) });
+      return {
+        results: main.results,
+        async counts() {
+          await (filterIndex ??= pagefind.filters().then(() => { filtersLoaded = true; }));
+          const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
+          // Sort does not change counts, so the extra searches leave it out.
+          const [all, ...without] = await Promise.all([
+            countedAlready ? main : search(state.q, { filters: pagefindFilters(state.filters) }),
+            ...selected.map((facet) => search(state.q, { filters: pagefindFilters(state.filters, facet) })),
+          ]);
+          return Object.fromEntries(FACETS.map((facet) => {
+            const source = selected.includes(facet) ? without[selected.indexOf(facet)]! : all!;
+            return [facet, source.filters[facet] ?? {}];
+          })) as Counts;
+        },
+      };
     },
   };
 }

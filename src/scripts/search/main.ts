@@ -5,10 +5,10 @@
  * query) and one per burst of typing, written once the typing pauses.
  */
 import { FACETS, type Facet } from '../../lib/search-fields.ts';
-import { loadEngine, type Engine, type Outcome, type ResultData } from './engine.ts';
+import { loadEngine, type Counts, type Engine, type Outcome, type ResultData } from './engine.ts';
 import { facetLabeler, facetOptions } from './facets.ts';
 import { facetGroups, fill, resultItem, type Strings } from './render.ts';
-import { hasCriteria, parseState, sameState, stateToQuery, withValue, type SearchState } from './state.ts';
+import { hasCriteria, hasFilters, parseState, sameState, stateToQuery, withValue, type SearchState } from './state.ts';
 import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
 
 const PAGE = 10;
@@ -77,48 +77,78 @@ function start(root: HTMLElement) {
     endBurst();
     writeUrl(next, 'push');
     state = next;
-    void run(next);
+    run(next);
   }
 
-  async function run(current: SearchState) {
-    const mine = ++sequence;
-    if (!hasCriteria(current)) {
+  /**
+   * Searches for the latest state only: while one search runs, newer states
+   * replace each other and only the last is searched next, so a fast typist
+   * never waits behind a queue of searches for words they have typed past.
+   */
+  let pending: SearchState | undefined;
+  let searching = false;
+  function run(next: SearchState) {
+    pending = next;
+    sequence += 1;
+    if (!searching) void drain();
+  }
+  async function drain() {
+    searching = true;
+    while (pending) {
+      const current = pending;
+      pending = undefined;
+      await searchOnce(current, sequence);
+    }
+    searching = false;
+  }
+
+  async function searchOnce(current: SearchState, mine: number) {
+    const stale = () => mine !== sequence;
+    if (!hasCriteria(current) || tooShort(current)) {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      facetsBox.removeAttribute('aria-busy');
       more.hidden = true;
       facetsSection.hidden = true;
       status.textContent = strings.searchPrompt ?? '';
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    facetsBox.setAttribute('aria-busy', 'true');
     try {
-      const [search, label] = await Promise.all([getEngine(), getLabels()]);
+      const search = await getEngine();
       const outcome = await search.run(current);
-      if (mine !== sequence) return; // the reader typed on: no fragments for a stale query
+      if (stale()) return; // the reader typed on: no fragments for a stale query
       const first = await Promise.all(outcome.results.slice(0, PAGE).map((r) => r.data()));
-      if (mine !== sequence) return;
+      if (stale()) return;
       shown = outcome.results;
       list.replaceChildren(...first.map((data) => resultItem(data, words(current.q), locale)));
       more.hidden = shown.length <= PAGE;
-      lastFacets = () => renderFacets(current, outcome, label);
-      lastFacets();
+      list.removeAttribute('aria-busy');
       status.textContent = statusText(current, shown.length);
       root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: shown.length } }));
+
+      const [counts, label] = await Promise.all([outcome.counts(), getLabels()]);
+      if (stale()) return;
+      lastFacets = () => renderFacets(current, counts, label);
+      lastFacets();
+      facetsBox.removeAttribute('aria-busy');
     } catch (error) {
-      if (mine !== sequence) return;
+      if (stale()) return;
+      list.removeAttribute('aria-busy');
+      facetsBox.removeAttribute('aria-busy');
       status.textContent = strings.searchFailed ?? '';
       console.error(error);
-    } finally {
-      if (mine === sequence) list.removeAttribute('aria-busy');
     }
   }
 
-  function renderFacets(current: SearchState, outcome: Outcome, label: (facet: Facet, value: string) => string) {
+  function renderFacets(current: SearchState, counts: Counts, label: (facet: Facet, value: string) => string) {
     const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.dataset.facet
       ? { facet: document.activeElement.dataset.facet, value: document.activeElement.value } : undefined;
     const views = FACETS.map((facet) => ({
       facet,
       legend: strings[`facet${facet[0]!.toUpperCase()}${facet.slice(1)}`] ?? facet,
-      options: facetOptions(facet, outcome.counts[facet], current.filters[facet], (value) => label(facet, value), locale),
+      options: facetOptions(facet, counts[facet], current.filters[facet], (value) => label(facet, value), locale),
     }));
     facetsBox.replaceChildren(...facetGroups(views, expanded, strings));
     facetsSection.hidden = facetsBox.childElementCount === 0;
@@ -147,7 +177,7 @@ function start(root: HTMLElement) {
   input.addEventListener('focus', () => void getEngine().catch(() => {}), { once: true });
   input.addEventListener('input', () => {
     state = { ...state, q: input.value };
-    void run(state);
+    run(state);
     if (urlTimer !== undefined) clearTimeout(urlTimer);
     urlTimer = setTimeout(writeTypedUrl, URL_DELAY);
   });
@@ -158,7 +188,7 @@ function start(root: HTMLElement) {
     if (!sameState(next, state)) navigate(next);
     else {
       endBurst();
-      void run(next);
+      run(next);
     }
   });
   sort.addEventListener('change', () => {
@@ -185,7 +215,7 @@ function start(root: HTMLElement) {
     burstWritten = false;
     state = parseState(location.search);
     showControls(state);
-    void run(state);
+    run(state);
   });
 
   installKeyboard(input, list);
@@ -197,7 +227,16 @@ function start(root: HTMLElement) {
   }
 
   showControls(state);
-  void run(state);
+  run(state);
+}
+
+/**
+ * One letter matches too many words to be worth the wait; scripts written
+ * without spaces (Chinese, Japanese, Korean) are the exception.
+ */
+function tooShort(state: SearchState): boolean {
+  const q = state.q.trim();
+  return !hasFilters(state) && [...q].length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(q);
 }
 
 /** The words of a query, for highlighting when an excerpt marks none. */

@@ -32,7 +32,9 @@ export function resultItem(data: ResultData & { filters?: Record<string, string[
   if (data.meta.date) {
     const moment = new Date(data.meta.date);
     if (!Number.isNaN(moment.getTime())) {
-      meta.append(el('time', { datetime: data.meta.date }, formatPartialDate(partialDateOf(moment), locale)));
+      // The date is in the page's language; isolated, so an English date keeps its order inside a Persian result.
+      const pageLang = lang ? document.documentElement.lang : undefined;
+      meta.append(el('time', { datetime: data.meta.date, dir: 'auto', ...(pageLang ? { lang: pageLang } : {}) }, formatPartialDate(partialDateOf(moment), locale)));
     }
   }
   const excerpt = el('p', { class: 'search-result-excerpt' });
