@@ -83,7 +83,9 @@ describe('search on the seed archive', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.url()).toBe(new URL('search/?q=nuclear+deal', url).href);
     // The page says why there are no results, and where to browse instead.
-    await page.getByText('Search runs in your browser and needs JavaScript.').waitFor({ state: 'visible' });
+    const notice = page.locator('.search-noscript');
+    await notice.waitFor({ state: 'visible' });
+    await expect(notice.textContent()).resolves.toContain('Search runs in your browser and needs JavaScript.');
     await context.close();
   });
 

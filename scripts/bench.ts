@@ -10,6 +10,7 @@
  *          --no-floor  --no-rebuild  --timeout MIN (per build, 240)  --heap MB (Node's
  *          --max-old-space-size for both sites)  --echo (print build output)
  *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
+ *          --tag NAME (keeps an experiment's folders and results apart: .bench/<articles>-NAME/)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -37,13 +38,16 @@ const { values: args } = parseArgs({
     heap: { type: 'string' },
     echo: { type: 'boolean', default: false },
     root: { type: 'string' },
+    tag: { type: 'string' },
   },
 });
 const articles = Number(args.articles);
 const seed = Number(args.seed);
 const runs = Math.max(1, Number(args.runs));
 const timeoutMs = Number(args.timeout) * 60_000;
-const work = join(ROOT, '.bench', String(articles));
+/** A tag keeps an experiment's folders and results apart from the plain run's. */
+const label = args.tag ? `${articles}-${args.tag}` : String(articles);
+const work = join(ROOT, '.bench', label);
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 interface BuildFigures {
@@ -308,8 +312,8 @@ function report(manifest: CorpusManifest, results: RunResult[]) {
     summary, runsDetail: results,
   };
   mkdirSync(join(ROOT, '.bench', 'history'), { recursive: true });
-  writeFileSync(join(ROOT, '.bench', `results-${articles}.json`), JSON.stringify(output, null, 2));
-  writeFileSync(join(ROOT, '.bench', 'history', `${output.date.replace(/[:.]/g, '-')}-${articles}.json`), JSON.stringify(output, null, 2));
+  writeFileSync(join(ROOT, '.bench', `results-${label}.json`), JSON.stringify(output, null, 2));
+  writeFileSync(join(ROOT, '.bench', 'history', `${output.date.replace(/[:.]/g, '-')}-${label}.json`), JSON.stringify(output, null, 2));
 
   const s = summary;
   const lines: string[] = [];

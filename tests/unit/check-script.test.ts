@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { article, makeContentTree, md, removeContentTrees, reported } from '../fixtures/content-tree.ts';
-import { runScript } from '../fixtures/run-script.ts';
+import { article, makeContentTree, md, removeContentTrees, reported, runPipeline } from '../fixtures/content-tree.ts';
+import { REPO, runScript } from '../fixtures/run-script.ts';
 import { formatReport } from '../../src/lib/errors.ts';
 import { validateTree } from '../../src/integrations/chronicle.ts';
 
@@ -53,5 +55,20 @@ describe('npm run check (the real script)', () => {
     const run = await runScript('check', ['--content-only'], { CHRONICLE_CONTENT_DIR: contentDir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Content: 5 files in .+ checked in \d+(?:\.\d)? m?s, no problems\.$/m);
+  });
+});
+
+describe('the example report in the guide (/guide/checking/)', () => {
+  it('is what npm run check really prints for those mistakes', () => {
+    const guide = readFileSync(join(REPO, 'src/pages/guide/checking.mdx'), 'utf8');
+    const example = /## Reading the report[\s\S]*?```\n([\s\S]*?)\n```/.exec(guide)?.[1];
+    expect(example).toBeDefined();
+    const { root, contentDir } = makeContentTree({
+      'topics/jcpoa.md': md('title: JCPOA\ndescription: The nuclear deal.'),
+      'articles/2018/07/talks.mdx': md('title: Talks\ndescription: D\npubDate: 2018-07-12\ntopics: [jcpo]\npeople: [jane-doe]\ndateline: VIENNA\nlang: en\ncountries: [IR, UK]'),
+      'events/talks-begin.md': md('title: Talks begin\ndate: 2018-02-30'),
+    });
+    const { errors } = runPipeline(contentDir, root);
+    expect(formatReport(errors, 'fix them and run `npm run check` again')).toBe(example);
   });
 });
