@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import chronicle from './src/integrations/chronicle.ts';
 import redirects from './src/integrations/redirects.ts';
 import search from './src/integrations/search.ts';
+import headers from './src/integrations/headers.ts';
 import quotes from './src/integrations/quotes.ts';
 import { deploymentFromEnv } from './src/lib/deployment.ts';
 import { sitemapSerializer } from './src/lib/sitemap-dates.ts';
@@ -19,9 +20,10 @@ export default defineConfig({
   outDir: process.env.CHRONICLE_OUT_DIR || './dist',
   cacheDir: process.env.CHRONICLE_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/csp.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // quotes() adds a Sätteri plugin to the Markdown processor that .md and .mdx share.
-  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search()],
+  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search(), headers()],
   devToolbar: { enabled: false },
   // Code blocks stay plain <pre><code>: Shiki writes inline style="" attributes, which the
   // CSP forbids, and Astro's Prism passes code of an unknown language through unescaped.

@@ -5,7 +5,8 @@
  * Persian spelling variants and Russian inflected forms.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, ROOT } from './helpers/site.ts';
@@ -15,15 +16,18 @@ import { PERSIAN, PERSIAN_SPACED, RUSSIAN, SEED_ID, writeLanguagesFixture } from
 const SEED_TITLE = 'Iran-Russia Ties Strategic, Longstanding: Velayati';
 let browser: Browser;
 let server: StaticServer;
+let contentDir: string;
 
 beforeAll(async () => {
-  const build = await buildOnce({ name: 'languages', contentDir: writeLanguagesFixture() });
+  contentDir = writeLanguagesFixture();
+  const build = await buildOnce({ name: 'languages', contentDir });
   server = await serveDir(build.outDir);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (contentDir) rmSync(dirname(contentDir), { recursive: true, force: true });
 });
 
 const articleUrl = (id: string) => new URL(`articles/${id}/`, server.url).href;

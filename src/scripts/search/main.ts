@@ -14,6 +14,8 @@ import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts'
 const PAGE = 10;
 /** Typing pause after which the URL catches up with the query. */
 const URL_DELAY = 400;
+/** Typing pause after which facet counts are computed for the results shown. */
+const FACETS_DELAY = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -87,11 +89,20 @@ function start(root: HTMLElement) {
    */
   let pending: SearchState | undefined;
   let searching = false;
+  let wake: (() => void) | undefined; // ends a pause early when a newer search arrives
   function run(next: SearchState) {
     pending = next;
     sequence += 1;
+    wake?.();
     if (!searching) void drain();
   }
+  const pause = (ms: number) => new Promise<void>((resume) => {
+    const timer = setTimeout(resume, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resume();
+    };
+  });
   async function drain() {
     searching = true;
     while (pending) {
@@ -128,6 +139,9 @@ function start(root: HTMLElement) {
       status.textContent = statusText(current, shown.length);
       root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: shown.length } }));
 
+      // Facets wait for a pause in typing: counting them for every keystroke would hold up the next results.
+      await pause(FACETS_DELAY);
+      if (stale()) return;
       const [counts, label] = await Promise.all([outcome.counts(), getLabels()]);
       if (stale()) return;
       lastFacets = () => renderFacets(current, counts, label);
