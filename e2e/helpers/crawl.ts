@@ -4,8 +4,9 @@ import { Parser } from 'htmlparser2';
 
 /**
  * Reads every built page and every URL in it the way a browser would resolve
- * it, and reports each site-internal URL that leaves the base path or points
- * at no file in dist/. Works for a root build and a sub-path build alike.
+ * it, and reports each site-internal URL that leaves the base path, points
+ * at no file in dist/, or names a #fragment its target page has no element
+ * for. Works for a root build and a sub-path build alike.
  */
 
 export interface CrawlOptions {
@@ -66,27 +67,35 @@ function cssUrls(css: string): string[] {
   return [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((m) => m[2]!.trim());
 }
 
-/** Every string in a JSON-LD block that is an absolute URL. */
-function jsonUrls(value: unknown): string[] {
-  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(jsonUrls);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(jsonUrls);
+/**
+ * Every string in a JSON-LD block that is an absolute URL. An `@id` names a
+ * thing (`…/x/#article`), not an element, so only its page has to exist.
+ */
+function jsonUrls(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [key === '@id' ? value.split('#')[0]! : value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => jsonUrls(item, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => jsonUrls(v, k));
   return [];
 }
 
 interface PageUrls {
   urls: string[];
   problems: string[];
+  /** Every `id`, and every `name` of an <a>: what a #fragment can point at. */
+  anchors: Set<string>;
 }
 
 function urlsInHtml(html: string): PageUrls {
   const urls: string[] = [];
   const problems: string[] = [];
+  const anchors = new Set<string>();
   let inStyle = false;
   let jsonLd: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (attributes.id) anchors.add(attributes.id);
+        if (name === 'a' && attributes.name) anchors.add(attributes.name);
         for (const [attribute, value] of Object.entries(attributes)) {
           if (URL_ATTRIBUTES.has(attribute)) urls.push(value);
           else if (attribute === 'srcset' || attribute === 'imagesrcset') urls.push(...srcsetUrls(value));
@@ -123,7 +132,22 @@ function urlsInHtml(html: string): PageUrls {
   );
   parser.write(html);
   parser.end();
-  return { urls, problems };
+  return { urls, problems, anchors };
+}
+
+/**
+ * The element a fragment names, or undefined when it names none: `#:~:text=…`
+ * (a text fragment), `#` and `#top` (the top of the page, by the HTML standard).
+ */
+export function fragmentTarget(hash: string): string | undefined {
+  const fragment = hash.replace(/^#/, '').split(':~:')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    decoded = fragment;
+  }
+  return decoded === '' || decoded.toLowerCase() === 'top' ? undefined : decoded;
 }
 
 /** Absolute URLs on the site's own origin written into XML, text and JSON files (feeds, sitemaps, robots.txt). */
@@ -137,10 +161,19 @@ export function crawl({ dist, base, site }: CrawlOptions): CrawlResult {
   const problems: string[] = [];
   const pages: string[] = [];
   let checked = 0;
+  const anchorsByFile = new Map<string, Set<string>>();
+  const anchorsOf = (file: string) => {
+    let anchors = anchorsByFile.get(file);
+    if (!anchors) {
+      anchors = urlsInHtml(readFileSync(file, 'utf8')).anchors;
+      anchorsByFile.set(file, anchors);
+    }
+    return anchors;
+  };
 
   const check = (from: string, raw: string, pageUrl: URL, { absoluteOnly = false } = {}) => {
     const value = raw.trim();
-    if (!value || value.startsWith('#') || /^(mailto|tel|javascript|data|blob):/i.test(value)) return;
+    if (!value || /^(mailto|tel|javascript|data|blob):/i.test(value)) return;
     let url: URL;
     try {
       url = new URL(value, pageUrl);
@@ -150,11 +183,23 @@ export function crawl({ dist, base, site }: CrawlOptions): CrawlResult {
     }
     if (url.origin !== origin) return; // another site
     checked += 1;
-    if (absoluteOnly && !/^(https?:)?\/\//.test(value) && !value.startsWith('/')) {
+    // A bare #fragment stays on the page whatever its address, so the 404 page may use one.
+    if (absoluteOnly && !/^(https?:)?\/\//.test(value) && !value.startsWith('/') && !value.startsWith('#')) {
       problems.push(`${from}: "${value}" is relative, but this page is served at addresses of any depth`);
     }
-    if (!url.pathname.startsWith(base)) problems.push(`${from}: "${value}" leaves the base path ${base}`);
-    else if (!fileFor(dist, url.pathname, base)) problems.push(`${from}: "${value}" points at no file in dist/`);
+    if (!url.pathname.startsWith(base)) {
+      problems.push(`${from}: "${value}" leaves the base path ${base}`);
+      return;
+    }
+    const target = fileFor(dist, url.pathname, base);
+    if (!target) {
+      problems.push(`${from}: "${value}" points at no file in dist/`);
+      return;
+    }
+    const fragment = fragmentTarget(url.hash);
+    if (fragment !== undefined && target.endsWith('.html') && !anchorsOf(target).has(fragment)) {
+      problems.push(`${from}: "${value}" names #${fragment}, which ${servedPath(dist, target, base)} has no element for`);
+    }
   };
 
   for (const file of filesIn(dist)) {
@@ -162,7 +207,8 @@ export function crawl({ dist, base, site }: CrawlOptions): CrawlResult {
     const pageUrl = new URL(path, origin);
     if (file.endsWith('.html')) {
       pages.push(path);
-      const { urls, problems: parseProblems } = urlsInHtml(readFileSync(file, 'utf8'));
+      const { urls, problems: parseProblems, anchors } = urlsInHtml(readFileSync(file, 'utf8'));
+      anchorsByFile.set(file, anchors);
       problems.push(...parseProblems.map((p) => `${path}: ${p}`));
       // The 404 page is served in place of any missing address, so only absolute links work there.
       for (const url of urls) check(path, url, pageUrl, { absoluteOnly: path.endsWith('404.html') });

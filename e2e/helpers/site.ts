@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Each engineer or CI run can keep its builds apart with CHRONICLE_E2E_CACHE. */
@@ -38,6 +39,7 @@ function inheritedEnv(): Record<string, string> {
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = join(CACHE, options.name, 'dist');
   const cacheDir = join(CACHE, options.name, 'cache');
+  rmSync(join(CACHE, options.name, STAMP), { force: true });
   rmSync(outDir, { recursive: true, force: true });
   // Astro's content cache keeps entries by file path: after a build from another content folder
   // (a new temp dir each run) its stale entries break the build, so the cache starts clean.
@@ -105,15 +107,62 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Builds once per test run: reuses a finished build of the same name. */
+/** Marks a finished build with the test run and the inputs it was built from. */
+const STAMP = 'build.json';
+
+/**
+ * What a build is made from: the content files (paths and bytes, so two temp
+ * copies of the same fixture are the same input), the base and the environment.
+ */
+function inputsOf(options: BuildOptions): string {
+  const contentDir = resolve(ROOT, options.contentDir ?? 'content');
+  const hash = createHash('sha256');
+  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(relative(contentDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const env = Object.entries(options.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify({ content: hash.digest('hex'), base: options.base ?? '', env });
+}
+
+/**
+ * The test run: e2e/global-setup.ts sets it before the test files start, and
+ * they inherit it. A build stamped by another run may predate a code change.
+ */
+const run = () => process.env.CHRONICLE_E2E_RUN;
+
+/** A build finished earlier in this run, by any test file, from the same inputs. */
+function finishedBuild(inputs: string): BuildResult | undefined {
+  if (!run() || !existsSync(CACHE)) return undefined;
+  for (const name of readdirSync(CACHE).sort()) {
+    const stamp = join(CACHE, name, STAMP);
+    if (!existsSync(stamp)) continue;
+    const recorded = JSON.parse(readFileSync(stamp, 'utf8')) as { run: string; inputs: string; output: string };
+    const outDir = join(CACHE, name, 'dist');
+    if (recorded.run === run() && recorded.inputs === inputs && existsSync(join(outDir, 'index.html'))) {
+      return { outDir, code: 0, output: recorded.output };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Builds once per test run: a finished build from the same inputs is reused,
+ * whichever test file made it (test files do not share module state, so the
+ * record is a stamp on disk next to the build).
+ */
 const builds = new Map<string, Promise<BuildResult>>();
 export function buildOnce(options: BuildOptions): Promise<BuildResult> {
   let build = builds.get(options.name);
   if (!build) {
-    build = buildSite(options).then((result) => {
+    const inputs = inputsOf(options);
+    const earlier = finishedBuild(inputs);
+    build = earlier ? Promise.resolve(earlier) : buildSite(options).then((result) => {
       if (result.code !== 0 || !existsSync(join(result.outDir, 'index.html'))) {
         throw new Error(`build "${options.name}" failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
       }
+      if (run()) writeFileSync(join(CACHE, options.name, STAMP), JSON.stringify({ run: run(), inputs, output: result.output }));
       return result;
     });
     builds.set(options.name, build);

@@ -4,6 +4,7 @@ import type { EventData } from '../schemas/event.ts';
 import type { CountryData, OrganizationData, PersonData, TopicData } from '../schemas/entities.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { scanMarkdown, scanMdx, type BodyScan, type ComponentUse } from './body-scan.ts';
+import { checkBody } from './body-safety.ts';
 import { COMPONENT_DATES, COMPONENT_REFERENCES } from './components.ts';
 import { closestId } from './closest.ts';
 import { describeIssues } from './zod-issues.ts';
@@ -103,6 +104,8 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
       for (const e of parsed.syntaxErrors) report(undefined, `invalid YAML frontmatter: ${e.message}`, e.line);
       continue;
     }
+    // Script, third-party loads and oversized bodies stop the build (src/lib/body-safety.ts).
+    for (const problem of checkBody(file.source, parsed.body, { mdx: /\.mdx$/i.test(file.path) })) report('body', problem.message, problem.line);
     if (file.collection === 'articles') {
       const scan = /\.mdx$/i.test(file.path) ? scanMdx(file.source) : scanMarkdown(file.source);
       scans.set(file.displayPath, scan);

@@ -3,6 +3,7 @@ import { parseDateTime, parsePartialDate } from '../lib/partial-date.ts';
 import { allCountryCodes, isCountryCode } from '../lib/countries.ts';
 import { isLanguageTag } from '../lib/language.ts';
 import { ID_PATTERN } from '../lib/ids.ts';
+import { bidiProblem } from '../lib/bidi.ts';
 
 /*
  * The `.meta()` calls below describe, in JSON Schema words, what the custom
@@ -20,12 +21,13 @@ export function showValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** A non-empty one-line string of at most `max` characters. */
+/** A non-empty one-line string of at most `max` characters, without directional controls (src/lib/bidi.ts). */
 export const text = (max: number) =>
   z.string({ error: (iss) => (iss.input === undefined ? 'required' : `got ${showValue(iss.input)}, expected text`) })
     .trim()
     .min(1, { error: 'required' })
-    .max(max, { error: (iss) => `is ${String((iss.input as string).length)} characters long; expected at most ${max}` });
+    .max(max, { error: (iss) => `is ${String((iss.input as string).length)} characters long; expected at most ${max}` })
+    .refine((value) => bidiProblem(value) === undefined, { error: (iss) => bidiProblem(iss.input as string) ?? 'contains a directional control character' });
 
 /** `2015`, `2015-07` or `2015-07-14`, precision kept. */
 export const partialDate = z.unknown().transform((input, ctx) => {

@@ -32,6 +32,10 @@ function start(root: HTMLElement) {
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
   const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!;
   const facetsSection = root.querySelector<HTMLElement>('[data-facets-section]')!;
+  const facetsFold = root.querySelector<HTMLDetailsElement>('[data-facets-fold]');
+  const facetsSelected = root.querySelector<HTMLElement>('[data-facets-selected]');
+  // Narrow screens start with the facets folded, so the results come first.
+  if (facetsFold && !matchMedia('(min-width: 48.01rem)').matches) facetsFold.open = false;
   const keysHint = root.querySelector<HTMLElement>('[data-keys]');
   const slashToggle = root.querySelector<HTMLButtonElement>('[data-slash-toggle]');
 
@@ -165,6 +169,8 @@ function start(root: HTMLElement) {
       options: facetOptions(facet, counts[facet], current.filters[facet], (value) => label(facet, value), locale),
     }));
     facetsBox.replaceChildren(...facetGroups(views, expanded, strings));
+    const selected = FACETS.reduce((sum, facet) => sum + current.filters[facet].length, 0);
+    if (facetsSelected) facetsSelected.textContent = selected > 0 ? `(${selected})` : '';
     facetsSection.hidden = facetsBox.childElementCount === 0;
     if (focused) {
       facetsBox.querySelector<HTMLInputElement>(`input[data-facet="${focused.facet}"][value="${CSS.escape(focused.value)}"]`)?.focus();
