@@ -57,7 +57,7 @@ function defaultQueries(count: number): string[] {
   return words;
 }
 
-interface Transfer { url: string; bytes: number; gzip: number }
+interface Transfer { url: string; bytes: number; gzip: number; /** The same URL was fetched before: an HTTP cache would not fetch it again. */ repeat: boolean }
 
 /**
  * The body bytes of a served file, as sent uncompressed (read from dist: the browser's own
@@ -79,11 +79,14 @@ function bodySizes(pathname: string, reported: number): { raw: number; gzip: num
 function recorder(page: Page) {
   let transfers: Transfer[] = [];
   const pending: Promise<void>[] = [];
+  const seen = new Set<string>();
   const onFinished = (request: Request) => {
+    const repeat = seen.has(request.url());
+    seen.add(request.url());
     pending.push(request.sizes().then((sizes) => {
       const url = new URL(request.url());
       const body = bodySizes(url.pathname, sizes.responseBodySize);
-      transfers.push({ url: url.pathname, bytes: body.raw + sizes.responseHeadersSize, gzip: body.gzip + sizes.responseHeadersSize });
+      transfers.push({ url: url.pathname, bytes: body.raw + sizes.responseHeadersSize, gzip: body.gzip + sizes.responseHeadersSize, repeat });
     }, () => {}));
   };
   page.context().on('requestfinished', onFinished);
@@ -114,6 +117,8 @@ function summarize(transfers: Transfer[]) {
     requests: transfers.length,
     kb: Math.round(transfers.reduce((sum, t) => sum + t.bytes, 0) / 102.4) / 10,
     kbGzip: Math.round(transfers.reduce((sum, t) => sum + t.gzip, 0) / 102.4) / 10,
+    /** Without the files fetched again at the same URL (the test server sends no caching headers; real hosts do). */
+    kbGzipCached: Math.round(transfers.filter((t) => !t.repeat).reduce((sum, t) => sum + t.gzip, 0) / 102.4) / 10,
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { requests: v.requests, kb: Math.round(v.bytes / 102.4) / 10, kbGzip: Math.round(v.gzip / 102.4) / 10 }])),
   };
 }

@@ -7,7 +7,7 @@
  * and prints what each cost. Results go to .bench/results-<articles>.json.
  *
  * Options: --articles N (1000)  --seed S (1)  --runs R (1; medians are reported)
- *          --no-floor  --no-rebuild  --timeout MIN (per build, 240)  --heap MB (Node's
+ *          --no-floor  --no-rebuild  --no-chronicle  --timeout MIN (per build, 240)  --heap MB (Node's
  *          --max-old-space-size for both sites)  --echo (print build output)
  *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
  *          --tag NAME (keeps an experiment's folders and results apart: .bench/<articles>-NAME/)
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '1' },
     'no-floor': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
+    'no-chronicle': { type: 'boolean', default: false },
     timeout: { type: 'string', default: '240' },
     heap: { type: 'string' },
     echo: { type: 'boolean', default: false },
@@ -71,7 +72,7 @@ interface BuildFigures {
 }
 
 interface RunResult {
-  chronicle: BuildFigures & { dist?: DistStats };
+  chronicle?: BuildFigures & { dist?: DistStats };
   rebuild?: BuildFigures;
   floor?: { astro: BuildFigures; pagefind: BuildFigures; wallMs: number; cpuSeconds?: number; peakRssMB: number; dist?: DistStats };
 }
@@ -224,20 +225,26 @@ function machine() {
   };
 }
 
+async function coldChronicle(dir: string, manifest: CorpusManifest, i: number) {
+  log(`run ${i}/${runs}: Chronicle, cold (${manifest.publishedIds.length} published articles)`);
+  const cold = await chronicleBuild(dir, true, `chronicle-cold-${i}`);
+  const chronicle: NonNullable<RunResult['chronicle']> = figures(cold.run, astroPhases(cold.run));
+  if (chronicle.ok) chronicle.dist = distStats(cold.out);
+  else log(`Chronicle build failed: ${chronicle.failure}`);
+  log(`  ${seconds(chronicle.wallMs)}, ${mb(chronicle.peakTreeRssMB)} peak`);
+  return chronicle;
+}
+
 async function main() {
   const { dir, manifest } = corpus();
   buildRoot = args.root ? resolve(args.root) : snapshot();
   const results: RunResult[] = [];
   for (let i = 1; i <= runs; i++) {
-    log(`run ${i}/${runs}: Chronicle, cold (${manifest.publishedIds.length} published articles)`);
-    const cold = await chronicleBuild(dir, true, `chronicle-cold-${i}`);
-    const chronicle: RunResult['chronicle'] = figures(cold.run, astroPhases(cold.run));
-    if (chronicle.ok) chronicle.dist = distStats(cold.out);
-    else log(`Chronicle build failed: ${chronicle.failure}`);
-    log(`  ${seconds(chronicle.wallMs)}, ${mb(chronicle.peakTreeRssMB)} peak`);
-    const result: RunResult = { chronicle };
+    const result: RunResult = {};
+    const chronicle = args['no-chronicle'] ? undefined : await coldChronicle(dir, manifest, i);
+    if (chronicle) result.chronicle = chronicle;
 
-    if (chronicle.ok && !args['no-rebuild']) {
+    if (chronicle?.ok && !args['no-rebuild']) {
       const target = join(dir, 'articles', manifest.editTarget);
       log(`run ${i}/${runs}: Chronicle, rebuild after editing ${manifest.editTarget}`);
       writeFileSync(target, readFileSync(target, 'utf8') + EDIT);
@@ -267,14 +274,14 @@ async function main() {
 }
 
 function report(manifest: CorpusManifest, results: RunResult[]) {
-  const c = results.map((r) => r.chronicle);
+  const c = pick(results.map((r) => r.chronicle));
   const f = results.map((r) => r.floor);
   const rb = results.map((r) => r.rebuild);
   const dist = c.find((x) => x.dist)?.dist;
   const floorDist = f.find((x) => x?.dist)?.dist;
   const summary = {
     chronicle: {
-      ok: c.every((x) => x.ok),
+      ok: c.length > 0 && c.every((x) => x.ok),
       failures: pick(c.map((x) => x.failure)),
       wallMs: med(c.map((x) => x.wallMs)),
       cpuSeconds: med(c.map((x) => x.cpuSeconds)),
@@ -374,5 +381,7 @@ function compareWithOtherSizes(dist: DistStats | undefined): string[] {
   return lines;
 }
 
+// Ctrl-C or a kill ends the build in progress too (see measure.ts), and restores an edited article.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 await main();
 

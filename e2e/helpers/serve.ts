@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -17,11 +17,34 @@ export interface StaticServer {
 }
 
 /**
+ * The rules of a `_headers` file (Netlify and Cloudflare Pages format): an
+ * unindented URL pattern (`*` matches anything), then indented `Name: value` lines.
+ */
+export function readHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/**
  * Serves a built `dist/` like a static host: directory index files, the
  * site's 404 page for anything missing, everything under a base path.
+ * With `headers`, it also sends what dist/_headers says, as Netlify would.
  */
-export async function serveDir(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveDir(dir: string, base = '/', options: { headers?: boolean } = {}): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const headersFile = join(dir, '_headers');
+  const rules = options.headers && existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const extraHeaders = (pathname: string) => Object.fromEntries(rules.filter((rule) => rule.pattern.test(pathname)).flatMap((rule) => rule.headers));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -37,12 +60,12 @@ export async function serveDir(dir: string, base = '/'): Promise<StaticServer> {
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return notFound();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...extraHeaders(url.pathname), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
 
     function notFound() {
       const page = join(dir, '404.html');
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      response.writeHead(404, { ...extraHeaders(url.pathname), 'content-type': 'text/html; charset=utf-8' });
       if (existsSync(page)) createReadStream(page).pipe(response);
       else response.end('not found');
     }

@@ -14,7 +14,7 @@ import { filesIn, servedPath } from './crawl.ts';
 export interface TemplatePage {
   /** A readable name: `article`, `article (right to left)`, `topics/:id/quotes`. */
   template: string;
-  /** Site path without the base, e.g. `articles/2018/07/x/`; `search/?q=…` for the search page. */
+  /** Site path without the base, e.g. `articles/2018/07/x/`; `search/?q=…` for the search page, a missing address for the 404 page. */
   path: string;
   dir: 'ltr' | 'rtl';
   /** The search page: a query is typed and results awaited. */
@@ -57,7 +57,9 @@ export function templatePages(dist: string, searchQuery: string): TemplatePage[]
     const template = dir === 'rtl' ? `${name} (right to left)` : name;
     if ((found.get(template)?.size ?? -1) >= html.length) continue;
     const search = shape === 'search';
-    found.set(template, { template, path: search ? `${path}?q=${encodeURIComponent(searchQuery)}` : path, dir, search, size: html.length });
+    // The 404 page is visited the way readers meet it: at an address that does not exist, some folders deep.
+    const visited = search ? `${path}?q=${encodeURIComponent(searchQuery)}` : shape === '404.html' ? 'no/such/page/' : path;
+    found.set(template, { template, path: visited, dir, search, size: html.length });
   }
   return [...found.values()].map(({ size: _size, ...page }) => page);
 }

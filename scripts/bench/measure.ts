@@ -110,7 +110,12 @@ export function measure(command: string, args: string[], options: RunOptions): P
   const [file, argv] = useTime ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, args];
   const loadBefore = loadAverage();
   const start = performance.now();
+  // Its own process group, so a timeout (or the benchmark being stopped) ends the whole build.
   const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const stopChild = () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  };
+  process.once('exit', stopChild);
   const lines: Line[] = [];
   const tail: string[] = [];
   const pageLines: Measured['pageLines'] = { count: 0 };
@@ -170,6 +175,7 @@ export function measure(command: string, args: string[], options: RunOptions): P
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
+      process.removeListener('exit', stopChild);
       clearInterval(sampler);
       clearTimeout(timer);
       logStream?.end();

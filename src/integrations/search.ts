@@ -24,6 +24,9 @@ export interface RenderedPage { url: string; html: string }
  */
 const NEEDED = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|fragment|filter)\/.+)$/;
 
+/** Pages handed to Pagefind at once. */
+const MAX_IN_FLIGHT = 32;
+
 /** Pages mark what is searchable with data-pagefind-body; lists, timelines and redirects carry none. */
 const isSearchable = (html: string) => html.includes('data-pagefind-body');
 
@@ -37,13 +40,19 @@ export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: As
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.facts dt'] });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let count = 0;
+  // Pages go to Pagefind's process many at a time: one round trip per page would dominate a large build.
+  const inFlight = new Set<Promise<void>>();
   for await (const page of pages) {
     if (!isSearchable(page.html)) continue;
     const lang = htmlLanguage(page.html, SITE_LANGUAGE);
-    const added = await index.addHTMLFile({ url: page.url, content: prepareIndexedHtml(page.html, lang) });
-    if (added.errors.length > 0) logger?.warn(`search: ${page.url}: ${added.errors.join('; ')}`);
-    else count += 1;
+    const task: Promise<void> = index.addHTMLFile({ url: page.url, content: prepareIndexedHtml(page.html, lang) }).then((added) => {
+      if (added.errors.length > 0) logger?.warn(`${page.url}: ${added.errors.join('; ')}`);
+      else count += 1;
+    }).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   const result = await index.getFiles();
   if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
   await index.deleteIndex();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  emptyFilters, hasCriteria, pagefindFilters, pagefindSort, parseState, sameState, stateToQuery, withValue,
+  emptyFilters, hasCriteria, pagefindFilters, pagefindSort, parseState, sameState, stateToQuery, tooShort, withValue,
 } from '../../src/scripts/search/state.ts';
 
 describe('search state in the URL', () => {
@@ -44,6 +44,15 @@ describe('search state in the URL', () => {
     expect(hasCriteria(parseState(''))).toBe(false);
     expect(hasCriteria(parseState('q=x'))).toBe(true);
     expect(hasCriteria(parseState('year=2018'))).toBe(true);
+  });
+
+  it('waits for a second letter, except in scripts where one character is a word, or with filters', () => {
+    expect(tooShort(parseState('q=v'))).toBe(true);
+    expect(tooShort(parseState('q=ve'))).toBe(false);
+    expect(tooShort(parseState('q=%D8%A7'))).toBe(true); // Arabic alif
+    expect(tooShort(parseState('q=%E6%B2%B9'))).toBe(false); // 油, "oil"
+    expect(tooShort(parseState('q=v&topic=jcpoa'))).toBe(false);
+    expect(tooShort(parseState(''))).toBe(false);
   });
 });
 

@@ -8,13 +8,13 @@ import { FACETS, type Facet } from '../../lib/search-fields.ts';
 import { loadEngine, type Counts, type Engine, type Outcome, type ResultData } from './engine.ts';
 import { facetLabeler, facetOptions } from './facets.ts';
 import { facetGroups, fill, resultItem, type Strings } from './render.ts';
-import { hasCriteria, hasFilters, parseState, sameState, stateToQuery, withValue, type SearchState } from './state.ts';
+import { hasCriteria, parseState, sameState, stateToQuery, tooShort, withValue, type SearchState } from './state.ts';
 import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
 
 const PAGE = 10;
 /** Typing pause after which the URL catches up with the query. */
 const URL_DELAY = 400;
-/** Typing pause after which facet counts are computed for the results shown. */
+/** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
 const FACETS_DELAY = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
@@ -49,19 +49,31 @@ function start(root: HTMLElement) {
   let lastFacets: (() => void) | undefined; // redraws the facets of the results on screen
   const expanded = new Set<Facet>();
 
-  const getEngine = () => (engine ??= loadEngine(root.dataset.bundle!, lang));
+  // A failed load (the network dropped) is tried again by the next search.
+  const getEngine = () => (engine ??= loadEngine(root.dataset.bundle!, lang).catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  }));
   const getLabels = () => (labels ??= fetch(root.dataset.labels!)
     .then((response) => (response.ok ? response.json() : {}))
     .catch(() => ({}))
     .then((known) => facetLabeler(known, lang)));
 
+  const baseTitle = document.title;
+  /** The words in the title name the entry in the browser's history menu. */
+  const showTitle = (next: SearchState) => {
+    document.title = next.q.trim() ? `${next.q.trim()} · ${baseTitle}` : baseTitle;
+  };
+
   function showControls(next: SearchState) {
     if (input.value.trim() !== next.q) input.value = next.q;
     sort.value = next.sort;
+    showTitle(next);
   }
 
   function writeUrl(next: SearchState, mode: 'push' | 'replace') {
     const url = `${location.pathname}${stateToQuery(next)}`;
+    showTitle(next);
     if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
   }
 
@@ -93,20 +105,11 @@ function start(root: HTMLElement) {
    */
   let pending: SearchState | undefined;
   let searching = false;
-  let wake: (() => void) | undefined; // ends a pause early when a newer search arrives
   function run(next: SearchState) {
     pending = next;
     sequence += 1;
-    wake?.();
     if (!searching) void drain();
   }
-  const pause = (ms: number) => new Promise<void>((resume) => {
-    const timer = setTimeout(resume, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resume();
-    };
-  });
   async function drain() {
     searching = true;
     while (pending) {
@@ -142,15 +145,7 @@ function start(root: HTMLElement) {
       list.removeAttribute('aria-busy');
       status.textContent = statusText(current, shown.length);
       root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: shown.length } }));
-
-      // Facets wait for a pause in typing: counting them for every keystroke would hold up the next results.
-      await pause(FACETS_DELAY);
-      if (stale()) return;
-      const [counts, label] = await Promise.all([outcome.counts(), getLabels()]);
-      if (stale()) return;
-      lastFacets = () => renderFacets(current, counts, label);
-      lastFacets();
-      facetsBox.removeAttribute('aria-busy');
+      countFacets(current, mine);
     } catch (error) {
       if (stale()) return;
       list.removeAttribute('aria-busy');
@@ -158,6 +153,39 @@ function start(root: HTMLElement) {
       status.textContent = strings.searchFailed ?? '';
       console.error(error);
     }
+  }
+
+  /**
+   * Facet counts for the results on screen, once typing pauses, latest
+   * state only. They run beside the result searches (see engine.ts), so the
+   * next keystroke's results never wait for them.
+   */
+  let countsWanted: { state: SearchState; seq: number } | undefined;
+  let counting = false;
+  function countFacets(current: SearchState, seq: number) {
+    countsWanted = { state: current, seq };
+    if (!counting) void countLoop();
+  }
+  async function countLoop() {
+    counting = true;
+    while (countsWanted) {
+      const job = countsWanted;
+      await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
+      if (countsWanted !== job) continue; // asked again meanwhile: wait for that one to settle
+      countsWanted = undefined;
+      if (job.seq !== sequence) continue;
+      try {
+        const [search, label] = await Promise.all([getEngine(), getLabels()]);
+        const counts = await search.counts(job.state);
+        if (job.seq !== sequence) continue;
+        lastFacets = () => renderFacets(job.state, counts, label);
+        lastFacets();
+      } catch (error) {
+        console.error(error);
+      }
+      if (job.seq === sequence) facetsBox.removeAttribute('aria-busy');
+    }
+    counting = false;
   }
 
   function renderFacets(current: SearchState, counts: Counts, label: (facet: Facet, value: string) => string) {
@@ -248,15 +276,6 @@ function start(root: HTMLElement) {
 
   showControls(state);
   run(state);
-}
-
-/**
- * One letter matches too many words to be worth the wait; scripts written
- * without spaces (Chinese, Japanese, Korean) are the exception.
- */
-function tooShort(state: SearchState): boolean {
-  const q = state.q.trim();
-  return !hasFilters(state) && [...q].length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(q);
 }
 
 /** The words of a query, for highlighting when an excerpt marks none. */

@@ -57,6 +57,15 @@ export function hasCriteria(state: SearchState): boolean {
   return state.q.trim() !== '' || hasFilters(state);
 }
 
+/**
+ * One letter matches too many words to be worth the wait (and the bytes);
+ * scripts written without spaces (Chinese, Japanese, Korean) are the exception.
+ */
+export function tooShort(state: SearchState): boolean {
+  const q = state.q.trim();
+  return !hasFilters(state) && q !== '' && [...q].length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(q);
+}
+
 export function withValue(state: SearchState, facet: Facet, value: string, selected: boolean): SearchState {
   const current = state.filters[facet].filter((v) => v !== value);
   return { ...state, filters: { ...state.filters, [facet]: selected ? [...current, value] : current } };

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOnce, buildSite } from './helpers/site.ts';
+
+/**
+ * Two builds of the same commit produce a byte-identical dist/: every file
+ * (pages, feeds, sitemaps, the search index, _headers, _redirects) has the
+ * same name and the same bytes. The builds go to different folders, so no
+ * output may depend on where it was built.
+ *
+ * The one input besides the commit is the day of the build: the home page's
+ * "On this day" is computed for it. CHRONICLE_BUILD_DATE pins it (both builds
+ * here use the same); builds on different days differ in that section of
+ * index.html and nowhere else, which the last test checks. See docs/hardening.md.
+ */
+
+/** Differences two builds of one commit on one day may have: none. */
+const ALLOWED_DIFFERENCES: string[] = [];
+
+/** Where builds made on different days may differ: the "On this day" section of the home page. */
+const BUILD_DAY_DIFFERENCES = { 'index.html': /<section class="on-this-day"[\s\S]*?<\/section>/ };
+
+// The same days as e2e/timeline.test.ts, so a run builds these sites once for both.
+const DAY = { CHRONICLE_BUILD_DATE: '2026-07-12' };
+const ANOTHER_DAY = { CHRONICLE_BUILD_DATE: '2026-05-09' };
+
+/** Every file of a dist/ (the search index included), by path, with its SHA-256. */
+function digest(dist: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const all = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const file of all.map((entry) => join(entry.parentPath, entry.name)).sort()) {
+    files.set(relative(dist, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
+  }
+  return files;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return names.filter((name) => a.get(name) !== b.get(name));
+}
+
+describe('reproducible output', () => {
+  it('two builds of the same commit are byte for byte the same', async () => {
+    const first = await buildOnce({ name: 'timeline-on-this-day', env: DAY });
+    const second = await buildSite({ name: 'reproducible-again', env: DAY });
+    expect(second.code, second.output.slice(-2000)).toBe(0);
+    const a = digest(first.outDir);
+    const b = digest(second.outDir);
+    expect(a.size).toBeGreaterThan(250);
+    expect([...a.keys()].some((name) => name.startsWith('pagefind/'))).toBe(true);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect(differences(a, b).filter((name) => !ALLOWED_DIFFERENCES.includes(name))).toEqual([]);
+  });
+
+  it('a build on another day differs only in "On this day" on the home page', async () => {
+    const first = await buildOnce({ name: 'timeline-on-this-day', env: DAY });
+    const other = await buildOnce({ name: 'timeline-on-another-day', env: ANOTHER_DAY });
+    const changed = differences(digest(first.outDir), digest(other.outDir));
+    expect(changed).toEqual(Object.keys(BUILD_DAY_DIFFERENCES));
+    for (const [name, section] of Object.entries(BUILD_DAY_DIFFERENCES)) {
+      const [before, after] = [first, other].map((build) => readFileSync(`${build.outDir}/${name}`, 'utf8'));
+      expect(before).toMatch(section);
+      expect(before.replace(section, '')).toBe(after!.replace(section, ''));
+    }
+  });
+});
