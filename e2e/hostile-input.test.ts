@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
 import { settled } from './helpers/search-page.ts';
 import { filesIn, servedPath } from './helpers/crawl.ts';
+import { shapeOf } from './helpers/templates.ts';
 import { INERT, REJECTED, writeInertFixture, writeRejectedFixture } from './helpers/hostile-fixture.ts';
 
 /**
@@ -21,10 +22,13 @@ import { INERT, REJECTED, writeInertFixture, writeRejectedFixture } from './help
  */
 
 const build = await buildOnce({ name: 'hostile', contentDir: writeInertFixture() });
-/** Every page some payload reaches (each payload calls alert). */
+/** Every page some payload reaches (each payload calls alert): the topic is in every page's navigation. */
 const reached = filesIn(build.outDir)
   .filter((file) => file.endsWith('.html') && readFileSync(file, 'utf8').includes('alert('))
   .map((file) => servedPath(build.outDir, file, '/'));
+/** One of those per template, plus every page of the hostile entries themselves. */
+const visited = [...new Map(reached.map((path) => [shapeOf(path), path])).values()];
+for (const path of reached) if (/hostile/.test(path) && !visited.includes(path)) visited.push(path);
 
 let server: StaticServer;
 let browser: Browser;
@@ -44,7 +48,6 @@ function injected(page: Page): Promise<string[]> {
     for (const attribute of element.getAttributeNames()) if (attribute.startsWith('on')) found.push(`<${element.localName} ${attribute}>`);
     if (element.localName === 'script' && (element as HTMLScriptElement).type !== 'application/ld+json' && !(element as HTMLScriptElement).src) found.push('inline <script>');
     if (element.localName === 'img' && element.getAttribute('src') === 'x') found.push('<img src=x>');
-    if (element.localName === 'svg' && element.closest('body') && !element.closest('a, button, .tl, header')) found.push('<svg>');
     return found;
   }));
 }
@@ -63,16 +66,23 @@ describe('markup-looking text in content is shown, never run', () => {
     ]));
   });
 
-  it('runs nowhere: no dialog, no script, no injected element or handler on any page it reaches', async () => {
+  it('runs nowhere: no dialog, no script, no injected element or handler on any kind of page it reaches', async () => {
     const report: string[] = [];
-    for (const path of reached) {
+    for (const path of visited) {
       const { page, dialogs, errors } = await visit(path);
-      await page.waitForLoadState('networkidle');
       for (const item of [...dialogs, ...errors, ...await injected(page)]) report.push(`${path}: ${item}`);
       await page.context().close();
     }
-    expect(reached.length).toBeGreaterThan(8);
+    expect(visited.length).toBeGreaterThan(15);
     expect(report).toEqual([]);
+  });
+
+  it('would notice a payload that ran (the checks can fail)', async () => {
+    const { page, dialogs } = await visit('/');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="alert(\'ran\')">'));
+    await expect.poll(() => dialogs).toEqual(['alert: ran']);
+    expect(await injected(page)).toEqual(['<img onerror>', '<img src=x>']);
+    await page.context().close();
   });
 
   it('the article shows every field as typed', async () => {
@@ -86,7 +96,8 @@ describe('markup-looking text in content is shown, never run', () => {
     await expect(page.getByText(INERT.dateline, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText(INERT.author).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText(INERT.correction).count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator(`a[href="${new URL(INERT.sourceUrl).href}"], a[href="${INERT.sourceUrl}"]`).count()).resolves.toBe(1);
+    const hrefs = await page.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toContain(new URL(INERT.sourceUrl).href);
     await expect(page.getByRole('link', { name: INERT.person.name, exact: true }).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByRole('link', { name: INERT.organization.name, exact: true }).count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('code', { hasText: INERT.codeSpan }).count()).resolves.toBe(1);
@@ -103,7 +114,7 @@ describe('markup-looking text in content is shown, never run', () => {
     for (const [path, name] of [
       [`/topics/${INERT.topic.id}/`, INERT.topic.title],
       [`/people/${INERT.person.id}/`, INERT.person.name],
-      [`/organizations/${INERT.organization.id}/`, INERT.organization.name],
+      [`/organizations/${INERT.organization.id}/`, `${INERT.organization.name} (${INERT.organization.shortName})`],
       [`/events/${INERT.event.id}/`, INERT.event.title],
     ]) {
       const { page } = await visit(path!);
@@ -138,10 +149,10 @@ describe('what validation refuses stops the build', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/Chronicle found \d+ content problems in \d+ files; nothing was built/);
     for (const { path, field, has } of REJECTED) {
-      const line = result.output.split('\n').find((l) => l.includes(`content/${path}:`) && l.includes(`${field}: `));
+      const line = result.output.split('\n').find((l) => new RegExp(`content/${path}(:\\d+)?  ${field}: `).test(l));
       expect(line, `${path} ${field}`).toContain(has);
     }
-    expect(filesIn(result.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });
 

@@ -9,12 +9,13 @@ import { ROOT } from './helpers/site.ts';
 import { statusBecomes } from './helpers/search-page.ts';
 
 /**
- * `astro dev` over a copy of the seed content: search works there too, and
- * follows the content as it changes, without any build.
+ * `astro dev` over a copy of the seed content, under a base path: search
+ * works there too, and follows the content as it changes, without any build.
  */
 const WORK = join(process.env.CHRONICLE_E2E_CACHE || join(ROOT, '.cache', 'e2e'), 'search-dev');
 const CONTENT = join(WORK, 'content');
 const ARTICLE = 'Iran-Russia Ties Strategic, Longstanding: Velayati';
+const BASE = '/chronicle/';
 
 const article = (title: string, word: string, extra = '') => [
   '---', `title: "${title}"`, 'description: "Written while the dev server runs."', 'pubDate: 2019-03-04',
@@ -24,6 +25,7 @@ const article = (title: string, word: string, extra = '') => [
 let browser: Browser;
 let server: ChildProcess | undefined;
 let origin = '';
+let site = ''; // origin + base
 let log = '';
 
 async function freePort(): Promise<number> {
@@ -40,20 +42,21 @@ beforeAll(async () => {
   writeFileSync(join(CONTENT, 'articles', 'dev-first.md'), article('Talks resume in Vienna', 'zephyrcrest'));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
+  site = `${origin}${BASE}`;
   // Vitest's own Vite variables (BASE_URL, MODE, DEV…) must not leak into the dev server.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key, value]) =>
     value !== undefined && !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) && !key.startsWith('VITEST')));
   mkdirSync(join(WORK, 'cache'), { recursive: true });
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...env, CHRONICLE_CONTENT_DIR: CONTENT, CHRONICLE_CACHE_DIR: join(WORK, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, CHRONICLE_CONTENT_DIR: CONTENT, CHRONICLE_CACHE_DIR: join(WORK, 'cache'), CHRONICLE_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (log += chunk));
   server.stderr!.on('data', (chunk) => (log += chunk));
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+    const ok = await fetch(site).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`astro dev did not start:\n${log.slice(-3000)}`);
     await new Promise((wait) => setTimeout(wait, 500));
@@ -74,13 +77,17 @@ afterAll(async () => {
 describe('search in the dev server', () => {
   it('finds the seed article and an article that exists only in this content folder', async () => {
     const { page, foreignRequests } = await openPage(browser, origin);
-    await page.goto(`${origin}/search/?q=Velayati`);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${site}search/?q=Velayati`);
     await statusBecomes(page, /results? for “Velayati”/);
     await expect(page.locator('a[data-result-link]').allTextContents()).resolves.toContain(ARTICLE);
 
     await page.getByLabel('Search the archive').fill('zephyrcrest');
     await statusBecomes(page, '1 result for “zephyrcrest”');
     await expect(page.locator('a[data-result-link]').allTextContents()).resolves.toEqual(['Talks resume in Vienna']);
+    expect(new URL((await page.locator('a[data-result-link]').getAttribute('href'))!, site).pathname).toBe(`${BASE}articles/dev-first/`);
+    expect(requests.some((path) => path.startsWith(`${BASE}pagefind/`))).toBe(true);
     expect(foreignRequests).toEqual([]);
   });
 
@@ -88,7 +95,7 @@ describe('search in the dev server', () => {
     writeFileSync(join(CONTENT, 'articles', 'dev-second.md'), article('A draft about the lanternfish', 'lanternfish', 'draft: true'));
     const { page } = await openPage(browser, origin);
     await expect.poll(async () => {
-      await page.goto(`${origin}/search/?q=lanternfish`);
+      await page.goto(`${site}search/?q=lanternfish`);
       return statusBecomes(page, /result/).catch(() => '');
     }, { timeout: 120_000, interval: 2_000 }).toBe('1 result for “lanternfish”');
     await expect(page.locator('a[data-result-link]').allTextContents()).resolves.toEqual(['A draft about the lanternfish']);

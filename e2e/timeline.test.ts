@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
+import { axeViolations } from './helpers/axe.ts';
 import { buildOnce } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 
@@ -18,16 +17,6 @@ const EVENTS = {
   'us-withdraws-from-jcpoa': 'The United States withdraws from the JCPOA',
   'velayati-meets-putin-in-moscow': 'Velayati meets Putin in Moscow',
 };
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** The timeline entry (list item) whose title links to `path`. */
 const entryLinking = (scope: Locator, path: string) => scope.locator('li.tl-entry').filter({ has: scope.page().locator(`a.tl-title[href$="/${path}"]`) });

@@ -20,8 +20,11 @@ function loader(name: CollectionName) {
     pattern: COLLECTIONS[name].pattern,
     base: join(contentDir, name),
     generateId: ({ entry }) => entryIdFromPath(entry),
-    // Bodies are rendered when a page asks for them, keeping the content store small.
-    deferRender: true,
+    // Markdown is rendered once while content syncs and kept in Astro's content cache, so a
+    // rebuild re-renders only changed files; deferring it would make every .md file a Vite
+    // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
+    // MDX is always compiled as a module.
+    deferRender: false,
   });
 }
 

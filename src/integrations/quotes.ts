@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,12 @@ export default function quotes(): AstroIntegration {
           return;
         }
         const contentDir = resolveContentDir(fileURLToPath(config.root));
-        plugins.push(quotePlugin({ people: readSpeakers(contentDir), base: config.base }));
+        const people = readSpeakers(contentDir);
+        // Rendered Markdown is cached between builds (content.config.ts), keyed by each file's
+        // own text and by Astro's config. Names and the base are rendered into quotations, so
+        // a fingerprint of them in the config makes Astro re-render every file when one changes.
+        const fingerprint = createHash('sha256').update(JSON.stringify([config.base, ...[...people].sort()])).digest('hex');
+        plugins.push(Object.assign(quotePlugin({ people, base: config.base }), { fingerprint }));
       },
     },
   };

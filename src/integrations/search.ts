@@ -120,8 +120,7 @@ function loopbackOrigin(server: ViteDevServer): string {
  * after any change to content or source.
  */
 function serveDevIndex(server: ViteDevServer, root: string, base: string, logger: AstroIntegrationLogger): void {
-  const prefix = joinBase(base, `/${BUNDLE_DIR}/`);
-  const searchPage = joinBase(base, '/search/');
+  const prefix = `/${BUNDLE_DIR}/`;
   const watched = [resolveContentDir(root), resolve(root, 'src')];
   let bundle: Promise<Map<string, Uint8Array>> | undefined;
 
@@ -169,9 +168,11 @@ function serveDevIndex(server: ViteDevServer, root: string, base: string, logger
     if (watched.some((dir) => file.startsWith(dir))) invalidate();
   });
   server.middlewares.use((request, response, next) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+    // Astro's dev server may already have taken the base path off (`/chronicle/pagefind/…` → `/pagefind/…`).
+    const path = requested.startsWith(base) ? requested.slice(base.length - 1) : requested;
     // Opening the search page starts indexing, so results are ready by the time the reader types.
-    if (path === searchPage) void current().catch(() => {});
+    if (path === '/search/') void current().catch(() => {});
     if (!path.startsWith(prefix)) return next();
     current().then((files) => {
       const name = path.slice(prefix.length);

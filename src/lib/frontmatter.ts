@@ -49,3 +49,10 @@ export function parseFrontmatter(source: string): ParsedFile {
     },
   };
 }
+
+/** The body of a content file, without its frontmatter, and without parsing the YAML. */
+export function bodyOf(source: string): string {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = text.startsWith('---') ? FENCE.exec(text) : null;
+  return match && match.index === 0 ? text.slice(match[0].length) : text;
+}

@@ -158,10 +158,13 @@ export type UiKey = keyof typeof en;
 export type UiStrings = Record<UiKey, string>;
 
 const translations: Record<string, Partial<UiStrings>> = { en };
+/** Each language's merged strings, made once: pages call ui() many times each. */
+const merged = new Map<string, UiStrings>();
 
 /** Registers a language's strings (the languages module adds Persian and Russian). */
 export function addTranslations(lang: string, strings: Partial<UiStrings>) {
   translations[lang] = { ...translations[lang], ...strings };
+  merged.clear();
 }
 
 addTranslations('fa', fa);
@@ -169,5 +172,7 @@ addTranslations('ru', ru);
 
 export function ui(lang = 'en'): UiStrings {
   const primary = lang.split('-')[0]!.toLowerCase();
-  return { ...en, ...translations[primary] };
+  let strings = merged.get(primary);
+  if (!strings) merged.set(primary, (strings = Object.freeze({ ...en, ...translations[primary] })));
+  return strings;
 }
