@@ -59,6 +59,12 @@ describe('search on the seed archive', () => {
     await page.goto(new URL('search/?q=Aliakbar', url).href);
     await statusBecomes(page, '1 result for “Aliakbar”');
     await expect(page.locator('a[data-result-link]').allTextContents()).resolves.toEqual(['Ali Akbar Velayati']);
+    // "conclude" is on the article page only in its timeline of events: the event is found, the article is not.
+    await page.goto(new URL('search/?q=conclude', url).href);
+    await statusBecomes(page, /results? for “conclude”/);
+    const titles = await page.locator('a[data-result-link]').allTextContents();
+    expect(titles).toContain('Iran and the P5+1 conclude the Joint Comprehensive Plan of Action');
+    expect(titles).not.toContain(ARTICLE);
     // "Guide" and "Chronicle" are on every page, in the header, navigation and footer only.
     for (const word of ['Guide', 'Chronicle']) {
       await page.goto(new URL(`search/?q=${word}`, url).href);

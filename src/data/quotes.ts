@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { getArchive } from './archive.ts';
+import { articleSource } from './article-source.ts';
 import { quotesInSource } from '../lib/quotes.ts';
 import { buildQuoteLedger, type QuoteLedger } from '../lib/quote-ledger.ts';
 
@@ -19,7 +20,7 @@ export function getQuoteLedger(): Promise<QuoteLedger> {
       const article = archive.articleById.get(entry.id)!;
       const format = /\.mdx$/i.test(entry.filePath ?? '') ? 'mdx' : 'md';
       // Only plain data is kept: the parsed trees are dropped as soon as each body is read.
-      const quotes = quotesInSource(entry.body ?? '', format).map(({ id, by, role, date, text, inline }) => ({ id, by, role, date, text, inline }));
+      const quotes = quotesInSource(articleSource(entry), format).map(({ id, by, role, date, text, inline }) => ({ id, by, role, date, text, inline }));
       return { article: article.id, pubDate: article.pubDate, topics: article.topics, quotes };
     });
     return buildQuoteLedger(articles, (id) => archive.people.has(id));

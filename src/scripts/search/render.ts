@@ -38,7 +38,14 @@ export function resultItem(data: ResultData & { filters?: Record<string, string[
     }
   }
   const excerpt = el('p', { class: 'search-result-excerpt' });
-  for (const part of parts) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
+  for (const part of parts) {
+    if (!part.mark) excerpt.append(part.text);
+    else {
+      // Pagefind marks whole space-separated words; the punctuation around one stays unmarked.
+      const [, lead = '', word = '', trail = ''] = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/u.exec(part.text) ?? [];
+      excerpt.append(lead, word ? el('mark', {}, word) : '', trail);
+    }
+  }
   // The result's own language, and a direction taken from its text (an RTL result on an LTR page, or the reverse).
   const article = el('article', { class: 'search-result', dir: 'auto', ...(lang ? { lang } : {}) },
     el('h3', { class: 'search-result-title' }, link), meta, excerpt);
