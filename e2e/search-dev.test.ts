@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
 import { ROOT } from './helpers/site.ts';
+import { startDevServer, type DevServer } from './helpers/dev-server.ts';
 import { statusBecomes } from './helpers/search-page.ts';
 
 /**
@@ -23,54 +22,23 @@ const article = (title: string, word: string, extra = '') => [
 ].join('\n');
 
 let browser: Browser;
-let server: ChildProcess | undefined;
+let dev: DevServer | undefined;
 let origin = '';
 let site = ''; // origin + base
-let log = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((closed) => probe.close(closed));
-  return port;
-}
 
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   cpSync(join(ROOT, 'content'), CONTENT, { recursive: true });
   writeFileSync(join(CONTENT, 'articles', 'dev-first.md'), article('Talks resume in Vienna', 'zephyrcrest'));
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  site = `${origin}${BASE}`;
-  // Vitest's own Vite variables (BASE_URL, MODE, DEV…) must not leak into the dev server.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key, value]) =>
-    value !== undefined && !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) && !key.startsWith('VITEST')));
-  mkdirSync(join(WORK, 'cache'), { recursive: true });
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...env, CHRONICLE_CONTENT_DIR: CONTENT, CHRONICLE_CACHE_DIR: join(WORK, 'cache'), CHRONICLE_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const ok = await fetch(site).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`astro dev did not start:\n${log.slice(-3000)}`);
-    await new Promise((wait) => setTimeout(wait, 500));
-  }
+  dev = await startDevServer(CONTENT, { CHRONICLE_BASE: BASE });
+  site = dev.url;
+  origin = new URL(site).origin;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await dev?.stop();
   rmSync(WORK, { recursive: true, force: true });
 });
 

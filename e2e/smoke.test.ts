@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { generateCorpus, type CorpusManifest } from '../scripts/bench/corpus.ts';
 import { readContentFiles } from '../src/lib/content-files.ts';
 import { validateContent } from '../src/lib/validate.ts';
 import { buildOnce, type BuildResult } from './helpers/site.ts';
+import { serveDir, type StaticServer } from './helpers/serve.ts';
+import { launchBrowser, openPage } from './helpers/browser.ts';
+import { statusBecomes } from './helpers/search-page.ts';
+import { partOf, type PartsManifest } from '../src/lib/search-parts.ts';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 
 /**
  * A small generated archive (the benchmark's generator, 200 articles) built
  * for real. Correctness only, never time: every published article has its
  * page and nothing else claims to be one, drafts are absent, every entity has
  * its page, old URLs lead to their article, and the build reports no error.
+ * The search index is built in small parts here (CHRONICLE_SEARCH_PART_PAGES)
+ * so that merging them in the browser is exercised as a large archive would.
  */
 let contentDir: string;
 let manifest: CorpusManifest;
@@ -21,11 +29,13 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-smoke-'));
   contentDir = join(dir, 'content');
   manifest = generateCorpus(contentDir, { articles: 200, seed: 42 });
-  build = await buildOnce({ name: 'smoke', contentDir });
+  build = await buildOnce({ name: 'smoke', contentDir, env: { CHRONICLE_SEARCH_PART_PAGES: String(PART_PAGES) } });
 });
 afterAll(() => {
   if (contentDir) rmSync(join(contentDir, '..'), { recursive: true, force: true });
 });
+
+const PART_PAGES = 60;
 
 /** Site paths of every `index.html` under a folder of dist/, e.g. `2018/07/slug` under `articles`. */
 function pagesUnder(folder: string): string[] {
@@ -79,9 +89,48 @@ describe('a 200-article generated archive, built', () => {
     const aliases = Object.entries(manifest.aliases);
     expect(aliases.length).toBeGreaterThan(0);
     for (const [alias, id] of aliases) {
-      const file = join(build.outDir, alias.endsWith('/') ? join(alias, 'index.html') : alias);
+      // Written as the file itself or, in directory format, as <alias>/index.html.
+      const direct = join(build.outDir, alias);
+      const file = existsSync(direct) && !statSync(direct).isDirectory() ? direct : join(direct, 'index.html');
       expect(existsSync(file), alias).toBe(true);
       expect(readFileSync(file, 'utf8')).toContain(`/articles/${id}/`);
     }
+  });
+});
+
+describe('search over an index in parts', () => {
+  let browser: Browser | undefined;
+  let site: StaticServer | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('finds pages from every part of the index', async () => {
+    const manifest = JSON.parse(readFileSync(join(build.outDir, 'pagefind', 'parts.json'), 'utf8')) as PartsManifest;
+    const parts = manifest.parts.length + 1;
+    expect(parts).toBeGreaterThan(2);
+    // One person per part, found by name: their page lives in that part only.
+    const people = readdirSync(join(contentDir, 'people')).map((name) => {
+      const id = name.replace(/\.md$/, '');
+      return { id, name: String(parseFrontmatter(readFileSync(join(contentDir, 'people', name), 'utf8')).data.name) };
+    });
+    const byPart = new Map<number, { id: string; name: string }>();
+    for (const person of people) {
+      const part = partOf(`/people/${person.id}/`, parts);
+      if (!byPart.has(part)) byPart.set(part, person);
+    }
+    expect(byPart.size).toBeGreaterThan(2);
+
+    site = await serveDir(build.outDir);
+    browser = await launchBrowser();
+    const { page, errors } = await openPage(browser, site.origin);
+    for (const person of byPart.values()) {
+      await page.goto(new URL(`search/?q=${encodeURIComponent(person.name)}`, site.url).href);
+      await statusBecomes(page, /results? for/);
+      const links = await page.locator('[data-results] a[data-result-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      expect(links, person.name).toContain(`/people/${person.id}/`);
+    }
+    expect(errors).toEqual([]);
   });
 });

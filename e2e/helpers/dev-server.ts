@@ -35,14 +35,13 @@ function freePort(): Promise<number> {
  * because Astro keeps per-project state in `<root>/.astro/`, which another
  * build or dev server in the same checkout would overwrite.
  */
-export async function startDevServer(contentDir: string): Promise<DevServer> {
+export async function startDevServer(contentDir: string, env: Record<string, string> = {}): Promise<DevServer> {
   const project = mkdtempSync(join(tmpdir(), 'chronicle-dev-'));
   for (const entry of readdirSync(ROOT).filter((name) => !NOT_COPIED.has(name))) {
     cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}/`;
   let output = '';
   // Its own process group, so stop() ends the server and anything it started, and nothing else.
   const child: ChildProcess = spawn(
@@ -52,7 +51,7 @@ export async function startDevServer(contentDir: string): Promise<DevServer> {
       cwd: project,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: cleanEnv({ CHRONICLE_CONTENT_DIR: contentDir, CHRONICLE_CACHE_DIR: join(project, '.cache') }),
+      env: cleanEnv({ CHRONICLE_CONTENT_DIR: contentDir, CHRONICLE_CACHE_DIR: join(project, '.cache'), ...env }),
     },
   );
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -67,19 +66,25 @@ export async function startDevServer(contentDir: string): Promise<DevServer> {
     rmSync(project, { recursive: true, force: true });
   };
 
+  // Vite moves to the next port when the chosen one was taken in the meantime, so the
+  // address is read from what the server prints rather than assumed.
   const deadline = Date.now() + 180_000;
+  let url = '';
   for (;;) {
     if (!running) throw new Error(`astro dev exited before it was ready:\n${output.slice(-4000)}`);
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(30_000) });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`astro dev did not answer within 3 minutes:\n${output.slice(-4000)}`);
-      }
-      await new Promise((wait) => setTimeout(wait, 500));
+    const printed = /Local\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''));
+    if (printed) {
+      url = printed[1]!;
+      try {
+        await fetch(url, { signal: AbortSignal.timeout(30_000) });
+        break;
+      } catch { /* not answering yet */ }
     }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`astro dev did not answer within 3 minutes:\n${output.slice(-4000)}`);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
   }
   return { url, output: () => output, stop };
 }

@@ -17,7 +17,7 @@ export interface Measured {
   /** Killed after the timeout. */
   timedOut: boolean;
   wallMs: number;
-  /** User + system CPU seconds of the process and all its descendants; undefined without /usr/bin/time. */
+  /** User + system CPU seconds of the process and all its descendants (GNU time, or the /proc samples when higher). */
   cpuSeconds?: number;
   /** Peak of the summed RSS of every process in the tree, sampled every 200 ms. */
   peakTreeRssMB: number;
@@ -180,12 +180,15 @@ export function measure(command: string, args: string[], options: RunOptions): P
       clearTimeout(timer);
       logStream?.end();
       const wallMs = performance.now() - start;
-      let cpuSeconds: number | undefined;
+      let cpuSeconds: number | undefined = cpuHigh;
       let kernelMaxKb = 0;
       if (useTime && existsSync(timeFile)) {
         const report = readFileSync(timeFile, 'utf8');
         const field = (name: string) => Number(new RegExp(`${name}: ([\\d.]+)`).exec(report)?.[1] ?? NaN);
         cpuSeconds = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
+        // GNU time only counts descendants that were waited for; a helper process its parent
+        // never reaps (Pagefind's) only shows in the samples.
+        cpuSeconds = Math.max(cpuSeconds, cpuHigh);
         kernelMaxKb = field('Maximum resident set size \\(kbytes\\)') || 0;
         rmSync(timeFile, { force: true });
       }

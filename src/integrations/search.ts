@@ -1,8 +1,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import type { AddressInfo } from 'node:net';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { readContentFiles, resolveContentDir } from '../lib/content-files.ts';
@@ -11,6 +11,9 @@ import { buildArchive } from '../lib/archive.ts';
 import { articlePath, entityPath, joinBase } from '../lib/urls.ts';
 import { SITE_LANGUAGE } from '../lib/language.ts';
 import { htmlLanguage, prepareIndexedHtml } from '../lib/search-text.ts';
+import { indexInParts } from './search-parts.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** Where the index lives, under the site's base path. */
 export const BUNDLE_DIR = 'pagefind';
@@ -80,17 +83,6 @@ async function htmlFiles(dir: string): Promise<string[]> {
 function sitePathOf(dir: string, file: string): string {
   const rel = relative(dir, file).split(sep).join('/');
   return `/${rel.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''))}`;
-}
-
-/** Writes the index next to the built pages: `dist/pagefind/`. */
-async function writeBundle(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
-  const target = join(outDir, BUNDLE_DIR);
-  await rm(target, { recursive: true, force: true });
-  for (const [path, content] of files) {
-    const file = join(target, path);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, content);
-  }
 }
 
 /** Every page the dev server would put in the index: articles (drafts too) and entity pages. */
@@ -199,6 +191,23 @@ function contentType(path: string): string {
 }
 
 /**
+ * What cached index parts depend on besides their pages: Pagefind's version
+ * and the code that prepares pages for it, so a change to either re-indexes.
+ */
+function indexerSettings(root: string): string {
+  const sources = ['src/integrations/search.ts', 'src/lib/search-text.ts', 'src/lib/normalize-text.ts', 'src/lib/search-fields.ts']
+    .map((file) => { try { return readFileSync(join(root, file), 'utf8'); } catch { return file; } });
+  const version = (JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  return createHash('sha256').update([version, ...sources].join('\0')).digest('hex');
+}
+
+/** `CHRONICLE_SEARCH_PART_PAGES` sets the part size (tests use small parts). */
+function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: number } {
+  const pages = Number(env.CHRONICLE_SEARCH_PART_PAGES);
+  return Number.isInteger(pages) && pages > 0 ? { pagesPerPart: pages } : {};
+}
+
+/**
  * Full-text search with Pagefind's Node API: `astro build` indexes the built
  * pages into dist/pagefind/; `astro dev` serves an index of the pages it
  * renders at the same address.
@@ -206,12 +215,14 @@ function contentType(path: string): string {
 export default function search(): AstroIntegration {
   let root = '';
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'chronicle-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => serveDevIndex(server, root, base, logger),
       'astro:server:done': async () => {
@@ -221,11 +232,19 @@ export default function search(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const files = await htmlFiles(outDir);
-        const read = async (file: string): Promise<RenderedPage> => ({ url: sitePathOf(outDir, file), html: await readFile(file, 'utf8') });
         try {
-          const { files: bundle, count } = await indexPages(inBatches(files, 16, read), logger);
-          await writeBundle(outDir, bundle);
-          logger.info(`indexed ${count} pages for search in ${Math.round(performance.now() - started)} ms`);
+          // In parts, each kept in the build cache until one of its pages changes (src/lib/search-parts.ts).
+          const { count, parts, reused } = await indexInParts(files.map((file) => ({ file, url: sitePathOf(outDir, file) })), {
+            cacheDir: join(cacheDir, 'search-index'),
+            target: join(outDir, BUNDLE_DIR),
+            index: indexPages,
+            settings: indexerSettings(root),
+            close: () => pagefind.close(),
+            isSearchable,
+            logger,
+            ...partOptions(process.env),
+          });
+          logger.info(`indexed ${count} pages for search in ${parts} part${parts === 1 ? '' : 's'} (${reused} unchanged, from the cache) in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
         }

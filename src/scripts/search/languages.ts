@@ -39,8 +39,20 @@ interface Instance {
   filters(): Promise<Counts>;
   search(term: string | null, options?: SearchOptions): Promise<Response | null>;
   preload(term: string, options?: object): Promise<void>;
+  mergeIndex(indexPath: string, options?: { language?: string }): Promise<void>;
 }
 interface PagefindScript { createInstance(options: { basePath: string }): Instance }
+type LanguageCounts = Record<string, { page_count?: number }>;
+
+/**
+ * A large archive's index comes in parts (src/lib/search-parts.ts): the main
+ * bundle plus those listed in its parts.json, each with its own languages.
+ * Each language searches every part that has it, merged into one index.
+ */
+async function bundlesOf(bundleUrl: string, main: LanguageCounts): Promise<{ url: string; languages: LanguageCounts }[]> {
+  const listed = await fetch(`${bundleUrl}parts.json`).then((r) => (r.ok ? r.json() : { parts: [] }), () => ({ parts: [] })) as { parts?: { path: string; languages: LanguageCounts }[] };
+  return [{ url: bundleUrl, languages: main }, ...(listed.parts ?? []).map((part) => ({ url: `${bundleUrl}${part.path}`, languages: part.languages }))];
+}
 
 export interface LanguageIndexes {
   /** The languages searched, reader's first. */
@@ -162,11 +174,21 @@ export function mergeByDate(lists: Result[][], descending: boolean): Result[] {
  * since an index with every filter loaded searches several times slower.
  */
 export async function openLanguageIndexes(bundleUrl: string, preferred: readonly string[], copy = ''): Promise<LanguageIndexes> {
-  const entry = (await (await fetch(`${bundleUrl}pagefind-entry.json`)).json()) as { languages?: Record<string, { page_count?: number }> };
-  const languages = orderLanguages(entry.languages ?? {}, preferred);
+  const entry = (await (await fetch(`${bundleUrl}pagefind-entry.json`)).json()) as { languages?: LanguageCounts };
+  const bundles = await bundlesOf(bundleUrl, entry.languages ?? {});
+  const counts: LanguageCounts = {};
+  for (const bundle of bundles) {
+    for (const [lang, { page_count = 0 }] of Object.entries(bundle.languages)) counts[lang] = { page_count: (counts[lang]?.page_count ?? 0) + page_count };
+  }
+  const languages = orderLanguages(counts, preferred);
   const indexes = await Promise.all(languages.map(async (lang) => {
     const script = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js?language=${encodeURIComponent(lang)}${copy ? `&copy=${encodeURIComponent(copy)}` : ''}`)) as PagefindScript;
-    return { lang, instance: createFor(script, lang, bundleUrl) };
+    const [home, ...others] = bundles.filter((bundle) => lang in bundle.languages);
+    const instance = createFor(script, lang, home!.url);
+    // Merging waits inside Pagefind for the instance to load, so it is awaited after init().
+    const merged = Promise.all(others.map((other) => instance.mergeIndex(other.url, { language: lang })));
+    merged.catch(() => {});
+    return { lang, instance, merged };
   }));
   const each = <T>(call: (index: (typeof indexes)[number]) => Promise<T>) => Promise.all(indexes.map(call));
   const readerLanguage = preferred[0];
@@ -174,7 +196,7 @@ export async function openLanguageIndexes(bundleUrl: string, preferred: readonly
   return {
     languages,
     async options(options) { await each(({ instance }) => instance.options(options)); },
-    async init() { await each(({ instance }) => instance.init()); },
+    async init() { await each(async ({ instance, merged }) => { await instance.init(); await merged; }); },
     async filters() { return sumCounts(await each(({ instance }) => instance.filters())); },
     async preload(term, options) {
       await each(({ lang, instance }) => instance.preload(prepareQuery(term, lang), options));
