@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildOnce } from './helpers/site.ts';
@@ -16,7 +18,9 @@ import { missingTemplates, REQUIRED_TEMPLATES, templatePages, type TemplatePage 
  * the ones the issue names must all be there, or the first test fails.
  */
 
-const build = await buildOnce({ name: 'languages', contentDir: writeLanguagesFixture() });
+const fixture = writeLanguagesFixture();
+afterAll(() => rmSync(dirname(fixture), { recursive: true, force: true }));
+const build = await buildOnce({ name: 'languages', contentDir: fixture });
 const pages: TemplatePage[] = [
   ...templatePages(build.outDir, 'velayati'),
   // Right-to-left results on a left-to-right page.

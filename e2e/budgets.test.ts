@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOnce } from './helpers/site.ts';
 import { serveDir } from './helpers/serve.ts';
@@ -20,7 +20,9 @@ import { writeLanguagesFixture, PERSIAN, SEED_ID } from './helpers/languages-fix
 
 const ARTICLE_BUDGET = 15_000;
 
-const build = await buildOnce({ name: 'languages', contentDir: writeLanguagesFixture() });
+const fixture = writeLanguagesFixture();
+afterAll(() => rmSync(dirname(fixture), { recursive: true, force: true }));
+const build = await buildOnce({ name: 'languages', contentDir: fixture });
 const articles = filesIn(join(build.outDir, 'articles')).filter((file) => file.endsWith('index.html'));
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { Parser } from 'htmlparser2';
@@ -21,7 +21,9 @@ import { headerPolicy, metaPolicy, POLICY } from '../src/lib/csp.ts';
  * searching included, which starts Pagefind's worker and WebAssembly.
  */
 
-const build = await buildOnce({ name: 'languages', contentDir: writeLanguagesFixture() });
+const fixture = writeLanguagesFixture();
+afterAll(() => rmSync(dirname(fixture), { recursive: true, force: true }));
+const build = await buildOnce({ name: 'languages', contentDir: fixture });
 const pages = templatePages(build.outDir, 'velayati');
 
 interface PageScan {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
@@ -21,7 +21,9 @@ import { INERT, REJECTED, writeInertFixture, writeRejectedFixture } from './help
  * - Whatever is typed after /search/?q= never runs.
  */
 
-const build = await buildOnce({ name: 'hostile', contentDir: writeInertFixture() });
+const fixture = writeInertFixture();
+afterAll(() => rmSync(dirname(fixture), { recursive: true, force: true }));
+const build = await buildOnce({ name: 'hostile', contentDir: fixture });
 /** Every page some payload reaches (each payload calls alert): the topic is in every page's navigation. */
 const reached = filesIn(build.outDir)
   .filter((file) => file.endsWith('.html') && readFileSync(file, 'utf8').includes('alert('))
@@ -145,7 +147,8 @@ describe('markup-looking text in content is shown, never run', () => {
 
 describe('what validation refuses stops the build', () => {
   it('with one message per file, naming the file and the field', async () => {
-    const result = await buildSite({ name: 'hostile-rejected', contentDir: writeRejectedFixture() });
+    const rejected = writeRejectedFixture();
+    const result = await buildSite({ name: 'hostile-rejected', contentDir: rejected }).finally(() => rmSync(dirname(rejected), { recursive: true, force: true }));
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/Chronicle found \d+ content problems in \d+ files; nothing was built/);
     for (const { path, field, has } of REJECTED) {

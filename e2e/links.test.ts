@@ -21,7 +21,11 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 
 describe.each([
   ['the repository archive', async () => inject('seedDist')],
-  ['the languages fixture (right-to-left headings and fragments)', async () => (await buildOnce({ name: 'languages', contentDir: writeLanguagesFixture() })).outDir],
+  ['the languages fixture (right-to-left headings and fragments)', async () => {
+    const fixture = writeLanguagesFixture();
+    temps.push(dirname(fixture));
+    return (await buildOnce({ name: 'languages', contentDir: fixture })).outDir;
+  }],
 ])('%s', (_name, distOf) => {
   it('has no broken link, source, feed entry or #fragment', async () => {
     const dist = await distOf();

@@ -144,10 +144,8 @@ afterEach(async () => {
 
 /** The page as Chromium sees it, with every dialog an injected script would open recorded. */
 async function visit(path: string): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const { page, errors } = await openPage(browser, server.origin);
+  const { page, errors, dialogs } = await openPage(browser, server.origin);
   opened.push(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
   await page.goto(url(path));
   return { page, dialogs, errors };
 }
