@@ -30,5 +30,10 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Writes .astro/collections/*.schema.json and the file map that the Astro VS Code
   // extension uses to validate and complete frontmatter (see /guide/editor/).
-  experimental: { contentIntellisense: true },
+  experimental: {
+    contentIntellisense: true,
+    // Pages whose cacheKey (src/data/page-cache.ts) and code are unchanged are copied from the
+    // previous build in CHRONICLE_CACHE_DIR instead of rendered again.
+    incrementalBuild: true,
+  },
 });

@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assignParts, partCount, partDir, partSignature, PARTS_FILE, type PartOptions, type PartsManifest } from '../lib/search-parts.ts';
 
@@ -29,6 +29,20 @@ const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).
 /** Runs `work` over `items`, `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   for (let start = 0; start < items.length; start += limit) await Promise.all(items.slice(start, start + limit).map(work));
+}
+
+/** Puts a cached part into dist/: hard links where the file system allows (no bytes copied), copies otherwise. */
+async function linkTree(from: string, to: string) {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const folders = new Map<string, Promise<unknown>>();
+  await eachLimited(entries.filter((entry) => entry.isFile()), 32, async (entry) => {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, source.slice(from.length + 1));
+    const folder = dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    await link(source, target).catch(() => copyFile(source, target));
+  });
 }
 
 async function writeFiles(dir: string, files: Map<string, Uint8Array>) {
@@ -86,7 +100,7 @@ export async function indexInParts(pages: readonly PageFile[], options: PartsOpt
     }
     count += group.length;
     const output = join(options.target, partDir(part));
-    await cp(cached, output, { recursive: true });
+    await linkTree(cached, output);
     if (part > 0) manifest.parts.push({ path: partDir(part), languages: (JSON.parse(entry) as { languages?: PartsManifest['parts'][number]['languages'] }).languages ?? {} });
   }
   await writeFile(join(options.target, PARTS_FILE), JSON.stringify(manifest));

@@ -90,12 +90,22 @@ export function relatedArticles<A extends RelatedArticle>(index: RelatedIndex<A>
   }
 
   const time = article.pubDate.getTime();
-  const ranked: { article: A; score: number; distance: number }[] = [];
+  type Ranked = { article: A; score: number; distance: number };
+  const order = (a: Ranked, b: Ranked) => b.score - a.score || a.distance - b.distance
+    || b.article.pubDate.getTime() - a.article.pubDate.getTime() || a.article.id.localeCompare(b.article.id);
+  // Only the best `limit` are kept, in order, instead of sorting every candidate:
+  // an article on a large topic has hundreds of them, and every article page asks.
+  const best: Ranked[] = [];
   for (const [otherId, score] of scores) {
+    if (best.length === limit && score < best[limit - 1]!.score) continue;
     const other = index.articleById.get(otherId);
-    if (other) ranked.push({ article: other, score, distance: Math.abs(other.pubDate.getTime() - time) });
+    if (!other) continue;
+    const candidate = { article: other, score, distance: Math.abs(other.pubDate.getTime() - time) };
+    if (best.length === limit && order(candidate, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(candidate, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
   }
-  ranked.sort((a, b) => b.score - a.score || a.distance - b.distance
-    || b.article.pubDate.getTime() - a.article.pubDate.getTime() || a.article.id.localeCompare(b.article.id));
-  return ranked.slice(0, limit).map((entry) => entry.article);
+  return best.map((entry) => entry.article);
 }

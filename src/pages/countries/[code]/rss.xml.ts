@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feeds.ts';
+import { withCacheKeys } from '../../../data/page-cache.ts';
 import { getArchive } from '../../../data/archive.ts';
 import { allCountryCodes, countryName } from '../../../lib/countries.ts';
 import { entityPath } from '../../../lib/urls.ts';
 
 /** The latest 50 articles naming each country; every country with a page has a feed, empty or not. */
-export const getStaticPaths = (() => allCountryCodes().map((upper) => ({ params: { code: upper.toLowerCase() } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => withCacheKeys(allCountryCodes().map((upper) => ({ params: { code: upper.toLowerCase() } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const code = params.code!;

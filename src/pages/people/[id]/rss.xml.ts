@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feeds.ts';
+import { withCacheKeys } from '../../../data/page-cache.ts';
 import { getArchive } from '../../../data/archive.ts';
 import { entityPath } from '../../../lib/urls.ts';
 
 /** The latest 50 articles naming each person. */
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return [...archive.people.keys()].map((id) => ({ params: { id } }));
+  return withCacheKeys([...archive.people.keys()].map((id) => ({ params: { id } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
