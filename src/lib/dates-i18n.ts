@@ -51,6 +51,16 @@ const SOLAR_HIJRI = new Set(['fa']);
  * date as more precise than the author was.
  */
 export function localizedDates(lang: string, start: PartialDate, end?: PartialDate): CalendarDate[] {
+  // The same dates appear on many pages (every list an article is in): each is formatted once per build.
+  const key = `${lang}|${start.iso}|${end?.iso ?? ''}`;
+  let dates = formatted.get(key);
+  if (!dates) formatted.set(key, (dates = formatDates(lang, start, end)));
+  return dates;
+}
+
+const formatted = new Map<string, CalendarDate[]>();
+
+function formatDates(lang: string, start: PartialDate, end?: PartialDate): CalendarDate[] {
   const gregorian: CalendarDate = { calendar: 'gregory', locale: gregorianLocale(lang), text: formatSpan(start, end, gregorianLocale(lang)) };
   const daily = start.precision === 'day' && (!end || end.precision === 'day');
   if (!SOLAR_HIJRI.has(primaryLanguage(lang)) || !daily) return [gregorian];
