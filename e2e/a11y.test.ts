@@ -1,10 +1,9 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildOnce } from './helpers/site.ts';
-import { serveDir, type StaticServer } from './helpers/serve.ts';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import { openPage } from './helpers/browser.ts';
+import { serveForFile } from './helpers/served-site.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { settled } from './helpers/search-page.ts';
 import { writeLanguagesFixture, PERSIAN } from './helpers/languages-fixture.ts';
@@ -27,16 +26,7 @@ const pages: TemplatePage[] = [
   { template: 'search with right-to-left results', path: `search/?q=${encodeURIComponent(PERSIAN.title.split(' ')[1]!)}`, dir: 'ltr', search: true },
 ];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDir(build.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = serveForFile(build.outDir);
 
 it('covers every page template, both directions', () => {
   expect(missingTemplates(pages)).toEqual([]);
@@ -46,9 +36,9 @@ it('covers every page template, both directions', () => {
 
 describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
   it.each(pages.map((page) => [page.template, page] as const))('%s passes axe with no violation', async (_name, template) => {
-    const { page, foreignRequests, cspViolations, errors } = await openPage(browser, server.origin, { colorScheme });
+    const { page, foreignRequests, cspViolations, errors } = await openPage(site.browser, site.server.origin, { colorScheme });
     try {
-      const response = await page.goto(new URL(template.path, server.url).href);
+      const response = await page.goto(new URL(template.path, site.server.url).href);
       expect(response?.status()).toBe(template.template === '404' ? 404 : 200);
       await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe(template.dir);
       if (template.search) {

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { XMLParser } from 'fast-xml-parser';
 import { buildOnce, buildSite } from './helpers/site.ts';
-import { serveDir, type StaticServer } from './helpers/serve.ts';
-import { launchBrowser, openPage, type WatchedPage } from './helpers/browser.ts';
+import { openPage, type WatchedPage } from './helpers/browser.ts';
+import { serveForFile } from './helpers/served-site.ts';
 import { settled } from './helpers/search-page.ts';
 import { filesIn, servedPath } from './helpers/crawl.ts';
 import { shapeOf } from './helpers/templates.ts';
@@ -32,16 +32,7 @@ const reached = filesIn(build.outDir)
 const visited = [...new Map(reached.map((path) => [shapeOf(path), path])).values()];
 for (const path of reached) if (/hostile/.test(path) && !visited.includes(path)) visited.push(path);
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDir(build.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = serveForFile(build.outDir);
 
 /** Elements and attributes a payload would have created had it been parsed as HTML. */
 function injected(page: Page): Promise<string[]> {
@@ -55,8 +46,8 @@ function injected(page: Page): Promise<string[]> {
 }
 
 async function visit(path: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, server.origin, { bypassCSP: true });
-  await watched.page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  const watched = await openPage(site.browser, site.server.origin, { bypassCSP: true });
+  await watched.page.goto(new URL(path.replace(/^\//, ''), site.server.url).href);
   return watched;
 }
 
@@ -171,7 +162,7 @@ describe('whatever follows /search/?q= never runs', () => {
   ];
   it.each(PAYLOADS)('%s', async (payload) => {
     const url = inject('seedUrl');
-    const { page, dialogs, errors } = await openPage(browser, new URL(url).origin, { bypassCSP: true });
+    const { page, dialogs, errors } = await openPage(site.browser, new URL(url).origin, { bypassCSP: true });
     await page.goto(new URL(`search/?q=${encodeURIComponent(payload)}`, url).href);
     await settled(page);
     await expect(page.locator('#search-q').inputValue()).resolves.toBe(payload);

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { serveDir, type StaticServer } from './serve.ts';
+
+export interface ServedSite {
+  server: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Serves a built `dist/` and starts Chromium for the test file that calls it,
+ * closing both afterwards. The fields are filled in once `beforeAll` has run.
+ */
+export function serveForFile(outDir: string, base = '/'): ServedSite {
+  const site = {} as ServedSite;
+  beforeAll(async () => {
+    site.server = await serveDir(outDir, base);
+    site.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
