@@ -11,6 +11,7 @@
  *          --max-old-space-size for both sites)  --echo (print build output)
  *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
  *          --tag NAME (keeps an experiment's folders and results apart: .bench/<articles>-NAME/)
+ *          --report (prints the tables again from the saved results, building nothing)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     echo: { type: 'boolean', default: false },
     root: { type: 'string' },
     tag: { type: 'string' },
+    report: { type: 'boolean', default: false },
   },
 });
 const articles = Number(args.articles);
@@ -77,7 +79,12 @@ function phaseAt(phases: Phases, ms: number): string | undefined {
 
 /** The line that says why a build failed (an error message), else the last line. */
 function failureLine(tail: string[]): string {
-  return tail.find((l) => /RangeError|heap out of memory|Error:|error/i.test(l)) ?? tail.at(-1) ?? '';
+  const causes = [/Invalid string length|RangeError|heap out of memory|ENOMEM|Killed/i, /\[\w*Error\]|Error:/, /error/i];
+  for (const cause of causes) {
+    const line = tail.find((l) => cause.test(l));
+    if (line) return line.trim();
+  }
+  return tail.at(-1) ?? '';
 }
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -165,7 +172,7 @@ async function floorBuild(contentDir: string, run: number): Promise<NonNullable<
   const pagefindRun = astro.ok
     ? await measure(process.execPath, [PAGEFIND, '--site', out], { cwd: ROOT, env: env({}), timeoutMs, echo, logFile: logFile(`floor-pagefind-${run}`) })
     : undefined;
-  const pagefind = pagefindRun ? figures(pagefindRun) : { ...astro, ok: false, wallMs: 0, failure: 'not run' };
+  const pagefind: BuildFigures = pagefindRun ? figures(pagefindRun) : { ...astro, ok: false, wallMs: NaN, cpuSeconds: undefined, peakTreeRssMB: NaN, failure: 'not run: the floor build failed' };
   return {
     astro, pagefind,
     wallMs: astro.wallMs + pagefind.wallMs,
@@ -186,6 +193,12 @@ async function coldChronicle(dir: string, manifest: CorpusManifest, i: number) {
 }
 
 async function main() {
+  if (args.report) {
+    const saved = JSON.parse(readFileSync(join(ROOT, '.bench', `results-${label}.json`), 'utf8')) as { runsDetail: RunResult[]; date: string };
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${articles}-s${seed}.json`), 'utf8')) as CorpusManifest;
+    report(manifest, saved.runsDetail, { articles, seed, runs: saved.runsDetail.length, label, root: ROOT, save: false, date: saved.date });
+    return;
+  }
   const { dir, manifest } = corpus();
   buildRoot = args.root ? resolve(args.root) : snapshot();
   const results: RunResult[] = [];
@@ -220,7 +233,7 @@ async function main() {
     }
     results.push(result);
   }
-  report(manifest, results, { articles, seed, runs, label, root: ROOT });
+  report(manifest, results, { articles, seed, runs, label, root: ROOT, save: true });
 }
 
 // Ctrl-C or a kill ends the build in progress too (see measure.ts), and restores an edited article.

@@ -10,7 +10,7 @@ import type { Measured } from './measure.ts';
 import type { Phases } from './phases.ts';
 import { median, PAGE_KINDS, type DistStats } from './dist-stats.ts';
 
-export interface RunInfo { articles: number; seed: number; runs: number; label: string; root: string }
+export interface RunInfo { articles: number; seed: number; runs: number; label: string; root: string; save: boolean; date?: string }
 
 export interface BuildFigures {
   ok: boolean;
@@ -39,6 +39,7 @@ export interface RunResult {
 }
 
 
+const times = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(2)}×`);
 export const seconds = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
 export const mb = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : `${Math.round(value)} MB`);
 const bytes = (value: number | undefined) => {
@@ -64,13 +65,26 @@ function machine(ROOT: string) {
 }
 
 export function report(manifest: CorpusManifest, results: RunResult[], run: RunInfo) {
-  const { articles, seed, runs, label, root: ROOT } = run;
+  const { articles, seed, runs, label, root: ROOT, save } = run;
   const c = pick(results.map((r) => r.chronicle));
-  const f = results.map((r) => r.floor);
+  // A floor that failed has no figures to compare with; its failure is listed below the table.
+  const f = results.map((r) => (r.floor?.astro.ok && r.floor.pagefind.ok ? r.floor : undefined));
+  const floorFailures = pick(results.flatMap((r) => [r.floor?.astro.failure, r.floor?.pagefind.failure]));
   const rb = results.map((r) => r.rebuild);
   const dist = c.find((x) => x.dist)?.dist;
   const floorDist = f.find((x) => x?.dist)?.dist;
+  // Ratios are taken run by run (a build against the other build of the same run, under the
+  // same load from other users), then the median of those is reported.
+  const paired = (a: (x: RunResult) => number | undefined, b: (x: RunResult) => number | undefined) =>
+    med(results.map((x) => { const p = a(x); const q = b(x); return p !== undefined && q ? p / q : undefined; }));
+  const ratios = {
+    wall: paired((x) => x.chronicle?.wallMs, (x) => (x.floor?.astro.ok && x.floor.pagefind.ok ? x.floor.wallMs : undefined)),
+    cpu: paired((x) => x.chronicle?.cpuSeconds, (x) => (x.floor?.astro.ok && x.floor.pagefind.ok ? x.floor.cpuSeconds : undefined)),
+    rebuildWall: paired((x) => x.rebuild?.wallMs, (x) => x.chronicle?.wallMs),
+    rebuildCpu: paired((x) => x.rebuild?.cpuSeconds, (x) => x.chronicle?.cpuSeconds),
+  };
   const summary = {
+    ratios,
     chronicle: {
       ok: c.length > 0 && c.every((x) => x.ok),
       failures: pick(c.map((x) => x.failure)),
@@ -89,8 +103,8 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
       peakTreeRssMB: med(rb.map((x) => x?.peakTreeRssMB)),
     } : undefined,
     floor: f.some(Boolean) ? {
-      ok: f.every((x) => x?.astro.ok && x.pagefind.ok),
-      failures: pick(f.flatMap((x) => [x?.astro.failure, x?.pagefind.failure])),
+      ok: floorFailures.length === 0,
+      failures: floorFailures,
       wallMs: med(f.map((x) => x?.wallMs)),
       astroMs: med(f.map((x) => x?.astro.wallMs)),
       pagefindMs: med(f.map((x) => x?.pagefind.wallMs)),
@@ -105,13 +119,13 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
     } : undefined,
   };
   const output = {
-    date: new Date().toISOString(), machine: machine(ROOT), articles, seed, runs,
+    date: run.date ?? new Date().toISOString(), machine: machine(ROOT), articles, seed, runs,
     corpus: { ...manifest, publishedIds: manifest.publishedIds.length, draftIds: manifest.draftIds.length, aliases: Object.keys(manifest.aliases).length },
     summary, runsDetail: results,
   };
-  mkdirSync(join(ROOT, '.bench', 'history'), { recursive: true });
-  writeFileSync(join(ROOT, '.bench', `results-${label}.json`), JSON.stringify(output, null, 2));
-  writeFileSync(join(ROOT, '.bench', 'history', `${output.date.replace(/[:.]/g, '-')}-${label}.json`), JSON.stringify(output, null, 2));
+  if (save) mkdirSync(join(ROOT, '.bench', 'history'), { recursive: true });
+  if (save) writeFileSync(join(ROOT, '.bench', `results-${label}.json`), JSON.stringify(output, null, 2));
+  if (save) writeFileSync(join(ROOT, '.bench', 'history', `${output.date.replace(/[:.]/g, '-')}-${label}.json`), JSON.stringify(output, null, 2));
 
   const s = summary;
   const lines: string[] = [];
@@ -122,8 +136,8 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push(`corpus: ${manifest.topics} topics, ${manifest.people} people, ${manifest.organizations} organizations, ${manifest.events} events, ${manifest.words} words`);
   lines.push('');
   lines.push(`| | Chronicle | floor | ratio |`, `|---|---|---|---|`);
-  lines.push(`| full build, wall | ${seconds(s.chronicle.wallMs)} | ${seconds(s.floor?.wallMs)} (Astro ${seconds(s.floor?.astroMs)} + Pagefind ${seconds(s.floor?.pagefindMs)}) | ${ratio(s.chronicle.wallMs, s.floor?.wallMs)} |`);
-  lines.push(`| CPU (user+sys, children included) | ${seconds((s.chronicle.cpuSeconds ?? NaN) * 1000)} | ${seconds((s.floor?.cpuSeconds ?? NaN) * 1000)} | ${ratio(s.chronicle.cpuSeconds, s.floor?.cpuSeconds)} |`);
+  lines.push(`| full build, wall | ${seconds(s.chronicle.wallMs)} | ${seconds(s.floor?.wallMs)} (Astro ${seconds(s.floor?.astroMs)} + Pagefind ${seconds(s.floor?.pagefindMs)}) | ${times(s.ratios.wall)} |`);
+  lines.push(`| CPU (user+sys, children included) | ${seconds((s.chronicle.cpuSeconds ?? NaN) * 1000)} | ${seconds((s.floor?.cpuSeconds ?? NaN) * 1000)} | ${times(s.ratios.cpu)} |`);
   lines.push(`| peak RSS (process tree) | ${mb(s.chronicle.peakTreeRssMB)} | ${mb(s.floor?.peakRssMB)} (Astro ${mb(s.floor?.astroPeakRssMB)}, Pagefind ${mb(s.floor?.pagefindPeakRssMB)}) | ${ratio(s.chronicle.peakTreeRssMB, s.floor?.peakRssMB)} |`);
   lines.push(`| pages written (.html) | ${dist?.pages ?? '—'} | ${floorDist?.pages ?? '—'} | |`);
   lines.push(`| dist/ size | ${bytes(dist?.distBytes)} | ${bytes(floorDist?.distBytes)} | |`);
@@ -140,7 +154,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push(`| phase: after rendering (search index, sitemap, redirects) | ${both(p.postBuild, pc.postBuild)}${p.indexing === undefined ? '' : `, of which search ${seconds(p.indexing)}`} | Pagefind CLI ${both(s.floor?.pagefindMs, (s.floor?.pagefindCpuSeconds ?? NaN) * 1000)} | |`);
   const peak = c.find((x) => x.ok) ?? c[0];
   if (peak) lines.push(`| peak RSS reached during | ${peak.peakPhase ?? '—'}: ${peak.atPeak.slice(0, 4).map((p) => `${p.name} ${p.rssMB} MB`).join(', ')} | | |`);
-  if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${ratio(s.rebuild.wallMs, s.chronicle.wallMs)} of cold wall, ${ratio(s.rebuild.cpuSeconds, s.chronicle.cpuSeconds)} of cold CPU)${s.rebuild.ok ? '' : ' FAILED'} | | |`);
+  if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${times(s.ratios.rebuildWall)} of cold wall, ${times(s.ratios.rebuildCpu)} of cold CPU)${s.rebuild.ok ? '' : ' FAILED'} | | |`);
   lines.push('');
   lines.push(`| page kind | pages | median HTML | max HTML | largest |`, `|---|---|---|---|---|`);
   for (const kind of PAGE_KINDS) {
@@ -150,7 +164,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   const articlePages = dist?.byKind.article?.pages;
   if (dist && articlePages !== manifest.publishedIds.length) lines.push(`\nWARNING: ${articlePages ?? 0} article pages for ${manifest.publishedIds.length} published articles`);
   if (dist && !dist.searchIndexFiles) lines.push('\nNOTE: the Chronicle build wrote no dist/pagefind: the full-build figure has no search index in it.');
-  for (const failure of [...s.chronicle.failures, ...(s.floor?.failures ?? [])]) lines.push(`FAILURE: ${failure}`);
+  for (const failure of [...s.chronicle.failures, ...floorFailures]) lines.push(`FAILURE: ${failure}`);
   lines.push(...compareWithOtherSizes(dist, articles, ROOT));
   console.log(lines.join('\n'));
 }
