@@ -7,8 +7,16 @@ import redirects from './src/integrations/redirects.ts';
 import search from './src/integrations/search.ts';
 import headers from './src/integrations/headers.ts';
 import quotes from './src/integrations/quotes.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { deploymentFromEnv } from './src/lib/deployment.ts';
 import { sitemapSerializer } from './src/lib/sitemap-dates.ts';
+import { classTokens } from './src/lib/code-highlight.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+function codeHighlightFingerprint() {
+  return createHash('sha256').update(readFileSync(new URL('./src/lib/code-highlight.ts', import.meta.url))).digest('hex');
+}
 
 /** Where the site is published; both can be set per deployment (`/chronicle`, `chronicle/` all mean `/chronicle/`). */
 const { site, base } = deploymentFromEnv(process.env);
@@ -22,12 +30,19 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // contentStore() keeps loading Astro's content store linear in its size (src/lib/store-literal.ts).
   // quotes() adds a Sätteri plugin to the Markdown processor that .md and .mdx share.
-  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search(), headers()],
+  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search(), headers(), contentStore()],
   devToolbar: { enabled: false },
-  // Code blocks stay plain <pre><code>: Shiki writes inline style="" attributes, which the
-  // CSP forbids, and Astro's Prism passes code of an unknown language through unescaped.
-  markdown: { syntaxHighlight: false },
+  // Shiki with Astro's css-variables theme; classTokens() turns each token's inline style="" (which
+  // the CSP forbids) into a class coloured by src/styles/code.css. Not Prism: Astro's Prism passes
+  // code of an unknown language through unescaped.
+  markdown: {
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
+    // The fingerprint (a hash of the transformer's code) is part of the config Astro's content cache is
+    // keyed on, so Markdown rendered by an older version of it is rendered again.
+    shikiConfig: { theme: 'css-variables', transformers: [Object.assign(classTokens(), { fingerprint: codeHighlightFingerprint() })] },
+  },
   // Writes .astro/collections/*.schema.json and the file map that the Astro VS Code
   // extension uses to validate and complete frontmatter (see /guide/editor/).
   experimental: {

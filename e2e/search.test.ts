@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { COMMON_WORD, TOPICS, UNIQUE_WORD, writeSearchCorpus, type SearchCorpus } from './helpers/search-corpus.ts';
-import { allResults, highlightedPixels, settled, statusBecomes } from './helpers/search-page.ts';
+import { allResults, highlightedOccurrences, highlightedPixels, settled, statusBecomes } from './helpers/search-page.ts';
 import { axeViolations } from './helpers/axe.ts';
+import { mayBeSearchable } from '../src/lib/search-pages.ts';
+import { partDir, PARTS_FILE, type PartsManifest } from '../src/lib/search-parts.ts';
 
 const ARTICLE = 'Iran-Russia Ties Strategic, Longstanding: Velayati';
 const ARTICLE_PATH = 'articles/2018/07/iran-russia-ties-strategic-longstanding-velayati/';
@@ -15,11 +17,13 @@ const ARTICLE_PATH = 'articles/2018/07/iran-russia-ties-strategic-longstanding-v
 let browser: Browser;
 let corpus: SearchCorpus;
 let corpusSite: StaticServer;
+let corpusDist: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   corpus = writeSearchCorpus(120);
   const build = await buildOnce({ name: 'search-corpus', contentDir: corpus.dir });
+  corpusDist = build.outDir;
   corpusSite = await serveDir(build.outDir);
 });
 afterAll(async () => {
@@ -281,6 +285,57 @@ describe('search on a generated archive of 120 articles', () => {
     await page.locator('.prose p', { hasText: UNIQUE_WORD }).scrollIntoViewIfNeeded();
     expect(await highlightedPixels(page)).toBe(0);
     expect(foreignRequests).toEqual([]);
+  });
+
+  it('highlights every occurrence of the searched word in the article, not only the first', async () => {
+    const url = inject('seedUrl');
+    const { page, foreignRequests } = await openPage(browser, new URL(url).origin);
+    const scripts: string[] = [];
+    await page.goto(new URL('search/?q=Velayati', url).href);
+    await statusBecomes(page, /results? for “Velayati”/);
+    page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(request.url()); });
+    await page.locator('a[data-result-link]', { hasText: ARTICLE }).click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/${ARTICLE_PATH}`));
+    await page.waitForLoadState('load');
+    expect(scripts).toEqual([]);
+    // The seed article names Velayati in several paragraphs of its body; each one is painted.
+    await expect.poll(async () => (await highlightedOccurrences(page, '.prose', 'Velayati')).filter((o) => !o.highlighted)).toEqual([]);
+    expect((await highlightedOccurrences(page, '.prose', 'Velayati')).length).toBeGreaterThanOrEqual(4);
+    // Other words are not: the body's first paragraph, which does not name him, has no highlight.
+    const untouched = await highlightedOccurrences(page, '.prose', 'Tasnim');
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(untouched.every((o) => !o.highlighted)).toBe(true);
+    expect(foreignRequests).toEqual([]);
+  });
+});
+
+/** Site paths of the built pages that mark searchable content. */
+function markedPages(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !entry.parentPath.startsWith(join(dist, 'pagefind')))
+    .filter((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8').includes('data-pagefind-body'))
+    .map((entry) => `/${relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')}`.replace(/index\.html$/, ''));
+}
+
+/** Pages in the built index, over all its parts and languages. */
+function indexedCount(dist: string): number {
+  const bundle = join(dist, 'pagefind');
+  const parts = existsSync(join(bundle, PARTS_FILE)) ? (JSON.parse(readFileSync(join(bundle, PARTS_FILE), 'utf8')) as PartsManifest).parts.map((p) => p.path) : [];
+  return [partDir(0), ...parts].reduce((sum, part) => {
+    const entry = JSON.parse(readFileSync(join(bundle, part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    return sum + Object.values(entry.languages).reduce((n, language) => n + language.page_count, 0);
+  }, 0);
+}
+
+describe('the search index', () => {
+  it('holds every page that marks searchable content, and only those', () => {
+    for (const dist of [inject('seedDist'), corpusDist]) {
+      const marked = markedPages(dist);
+      expect(marked.length).toBeGreaterThan(10);
+      // The indexer reads only the pages whose paths may be searchable (src/lib/search-pages.ts).
+      expect(marked.filter((path) => !mayBeSearchable(path))).toEqual([]);
+      expect(indexedCount(dist)).toBe(marked.length);
+    }
   });
 });
 

@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, buildSite } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
+import { crawl } from './helpers/crawl.ts';
+import { axeViolations } from './helpers/axe.ts';
+import { normalizeSite } from '../src/lib/deployment.ts';
 import { writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
 import { makeContentTree, md, removeContentTrees } from '../tests/fixtures/content-tree.ts';
 import {
@@ -103,34 +106,108 @@ describe('timelines on a generated archive of a few hundred articles', () => {
     expect([...seen].sort()).toEqual([...corpus.titles].sort());
   });
 
-  it('splits a long entity timeline by year, each year paginated, nothing lost', async () => {
-    const { page } = await openPage(browser, server.origin);
-    await page.goto(new URL('topics/world/', server.url).href);
+  /**
+   * Opens a long entity timeline: the entity page shows its chart and years,
+   * never the entries; following "Later" from the first year's page shows
+   * every entry exactly once. Returns the pages walked and the year links.
+   */
+  async function walkEntityTimeline(page: Page, entityPath: string) {
+    await page.goto(new URL(entityPath, server.url).href);
     const heading = await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent();
     const total = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
     expect(total).toBeGreaterThan(ENTITY_TIMELINE_LIMIT);
     await expect(page.locator('main li.tl-entry').count()).resolves.toBe(0);
     await expect(page.getByRole('img', { name: /Events and articles per month/ }).count()).resolves.toBe(1);
-    const years = await page.locator('.tl-years a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(years.map((href) => new URL(href).pathname)).toEqual(['/topics/world/timeline/2019/', '/topics/world/timeline/2020/', '/topics/world/timeline/2021/']);
-    const seen: string[] = [];
-    for (const year of years) for (const titles of await allPages(page, year)) seen.push(...titles);
+    const years = await page.locator('.tl-years a').evaluateAll((as) => as.map((a) => ({ year: a.querySelector('strong')!.textContent!, href: (a as HTMLAnchorElement).href })));
+    const pages: { url: string; h1: string; titles: string[] }[] = [];
+    let next: string | null = years[0]!.href;
+    while (next) {
+      await page.goto(next);
+      const titles = await titlesOn(page);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.length).toBeLessThanOrEqual(TIMELINE_PAGE_SIZE);
+      pages.push({ url: new URL(page.url()).pathname, h1: (await page.locator('h1').textContent()) ?? '', titles });
+      const later = page.locator('nav.pagination a[rel="next"]');
+      next = (await later.count()) > 0 ? new URL((await later.getAttribute('href'))!, page.url()).href : null;
+    }
+    const seen = pages.flatMap((p) => p.titles);
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(total);
+    return { pages, years };
+  }
+
+  it('cuts a long entity timeline into pages of consecutive years, every year linked, nothing lost', async () => {
+    const { page } = await openPage(browser, server.origin);
+
+    // Busy years (more than a page each) get pages of their own.
+    const world = await walkEntityTimeline(page, 'topics/world/');
+    expect(world.years.map((y) => new URL(y.href).pathname + new URL(y.href).hash)).toEqual(['/topics/world/timeline/2019/', '/topics/world/timeline/2020/', '/topics/world/timeline/2021/']);
+    expect(world.pages.length).toBeGreaterThan(world.years.length);
+    expect(world.pages.map((p) => p.url)).toContain('/topics/world/timeline/2019/2/');
 
     // The month shortcuts lead to the page a month is on.
-    await page.goto(years[0]!);
+    await page.goto(world.years[0]!.href);
     await page.locator('.tl-months').getByRole('link', { name: 'December 2019' }).click();
     await expect.poll(() => page.url()).toMatch(/\/topics\/world\/timeline\/2019\/2\/#2019-12$/);
     await expect(page.locator('h2[id="2019-12"]').count()).resolves.toBe(1);
     await page.getByRole('link', { name: /Later: 2020/ }).click();
     await expect.poll(() => page.url()).toMatch(/\/topics\/world\/timeline\/2020\/$/);
 
-    // A short timeline is shown whole on the entity's page.
-    await page.goto(new URL('topics/culture/', server.url).href);
-    await expect(page.locator('main li.tl-entry').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('main li.tl-entry').count()).resolves.toBeLessThanOrEqual(ENTITY_TIMELINE_LIMIT);
-    await expect(page.locator('.tl-years').count()).resolves.toBe(0);
+    // Quieter years share a page, each with its anchor, and fewer pages than years.
+    const cy = await walkEntityTimeline(page, 'people/cy-test/');
+    expect(cy.pages.length).toBeLessThan(cy.years.length);
+    const shared = cy.pages.find((p) => /\d{4} – \d{4}/.test(p.h1));
+    expect(shared, 'a page holding several years').toBeDefined();
+    // Each year's link leads to the page holding it, to that year's heading when the page holds several.
+    for (const { year, href } of cy.years) {
+      await page.goto(href);
+      const hash = new URL(href).hash;
+      if (hash) {
+        expect(hash).toBe(`#${year}`);
+        await expect(page.locator(`h2[id="${year}"]`).count()).resolves.toBe(1);
+      }
+      const dates = await page.locator('main li.tl-entry time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+      expect(dates.some((d) => d.startsWith(year))).toBe(true);
+      // The same years, with this page's marked, on every page of the timeline.
+      await expect(page.locator('.tl-year-links a').count()).resolves.toBe(cy.years.length);
+      await expect(page.locator('.tl-year-links a[aria-current]').allTextContents()).resolves.toContain(year);
+    }
+
+    // A timeline up to one page long is shown whole on the entity's page.
+    // Brazil's (a few dozen entries) was split by year before pages of a timeline held several years.
+    for (const path of ['topics/culture/', 'countries/br/']) {
+      await page.goto(new URL(path, server.url).href);
+      const heading = await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent();
+      const total = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+      expect(total).toBeLessThanOrEqual(ENTITY_TIMELINE_LIMIT);
+      await expect(page.locator('main li.tl-entry').count()).resolves.toBe(total);
+      await expect(page.locator('.tl-years').count()).resolves.toBe(0);
+      // Grouped by year, each year with its anchor.
+      const years = await page.locator('.entity-timeline h3.tl-group-heading').evaluateAll((hs) => hs.map((h) => h.id));
+      expect(years.length).toBeGreaterThan(0);
+      for (const id of years) expect(id).toMatch(/^\d{4}$/);
+    }
+  });
+
+  it('passes axe on the pages of a long entity timeline, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const path of ['people/cy-test/', 'people/cy-test/timeline/2020/', 'topics/world/timeline/2019/2/']) {
+        const { page, cspViolations, foreignRequests, errors } = await openPage(browser, server.origin, { colorScheme });
+        const response = await page.goto(new URL(path, server.url).href);
+        expect(response?.status()).toBe(200);
+        expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
+        expect(cspViolations).toEqual([]);
+        expect(foreignRequests).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
+  it('links only pages that exist: no link leads to a year page that was merged away', () => {
+    const result = crawl({ dist, base: '/', site: normalizeSite(process.env.CHRONICLE_SITE) });
+    expect(result.problems).toEqual([]);
+    expect(result.pages.some((p) => p.includes('/people/cy-test/timeline/'))).toBe(true);
   });
 
   it('lists a few sources under a much-covered event and links the rest', async () => {

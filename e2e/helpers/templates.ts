@@ -24,13 +24,14 @@ export interface TemplatePage {
 /** The templates the issue names; each must be found (a missing one fails, it is never skipped). */
 export const REQUIRED_TEMPLATES = [
   'home', 'article', 'article (right to left)', 'topic', 'person', 'organization', 'country', 'event',
-  'timeline', 'timeline year', 'archive', 'quotes', 'search with results', 'guide', '404',
+  'timeline', 'timeline year', 'archive', 'quotes', 'search with results', 'search in another language (right to left)', 'guide', '404',
 ] as const;
 
 const NAMES: Record<string, string> = {
   '': 'home', 'articles/:n/:n/:id': 'article', 'topics/:id': 'topic', 'people/:id': 'person',
   'organizations/:id': 'organization', 'countries/:id': 'country', 'events/:id': 'event', timeline: 'timeline',
   'timeline/:n': 'timeline year', archive: 'archive', quotes: 'quotes', search: 'search with results', guide: 'guide',
+  'search/:id': 'search in another language',
   '404.html': '404',
 };
 
@@ -56,7 +57,7 @@ export function templatePages(dist: string, searchQuery: string): TemplatePage[]
     const name = NAMES[shape] ?? shape;
     const template = dir === 'rtl' ? `${name} (right to left)` : name;
     if ((found.get(template)?.size ?? -1) >= html.length) continue;
-    const search = shape === 'search';
+    const search = shape === 'search' || shape === 'search/:id';
     // The 404 page is visited the way readers meet it: at an address that does not exist, some folders deep.
     const visited = search ? `${path}?q=${encodeURIComponent(searchQuery)}` : shape === '404.html' ? 'no/such/page/' : path;
     found.set(template, { template, path: visited, dir, search, size: html.length });

@@ -20,7 +20,7 @@ import { BUILD_DATE } from './build-date.ts';
 const COLLECTIONS: CollectionKey[] = ['articles', 'events', 'topics', 'people', 'organizations', 'countries'];
 
 /** Settings that only say where a build goes, not what its pages contain. */
-const PLACEMENT = new Set(['CHRONICLE_OUT_DIR', 'CHRONICLE_CACHE_DIR', 'CHRONICLE_E2E_CACHE', 'CHRONICLE_SEARCH_PART_PAGES']);
+const PLACEMENT = new Set(['CHRONICLE_OUT_DIR', 'CHRONICLE_CACHE_DIR', 'CHRONICLE_E2E_CACHE', 'CHRONICLE_SEARCH_PART_PAGES', 'CHRONICLE_SEARCH_CONCURRENCY']);
 
 let cached: Promise<string> | undefined;
 

@@ -25,6 +25,9 @@ function readSpeakers(contentDir: string): Map<string, Speaker> {
   return speakers;
 }
 
+/** The modules that decide what a rendered quotation looks like. */
+const PLUGIN_SOURCES = ['../lib/quote-plugin.ts', '../lib/quotes.ts', '../lib/dates-i18n.ts', '../lib/partial-date.ts'];
+
 /**
  * Adds the quotation plugin to Astro's Markdown processor (Sätteri, which
  * also compiles MDX), so attributed quotations render as figures with anchor
@@ -47,7 +50,9 @@ export default function quotes(): AstroIntegration {
         // Rendered Markdown is cached between builds (content.config.ts), keyed by each file's
         // own text and by Astro's config. Names and the base are rendered into quotations, so
         // a fingerprint of them in the config makes Astro re-render every file when one changes.
-        const fingerprint = createHash('sha256').update(JSON.stringify([config.base, ...[...people].sort()])).digest('hex');
+        // So is the plugin's own code (how captions and their dates are written).
+        const code = PLUGIN_SOURCES.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
+        const fingerprint = createHash('sha256').update(JSON.stringify([config.base, ...[...people].sort(), ...code])).digest('hex');
         plugins.push(Object.assign(quotePlugin({ people, base: config.base }), { fingerprint }));
       },
     },

@@ -11,21 +11,18 @@ import { buildArchive } from '../lib/archive.ts';
 import { articlePath, entityPath, joinBase } from '../lib/urls.ts';
 import { SITE_LANGUAGE } from '../lib/language.ts';
 import { htmlLanguage, prepareIndexedHtml } from '../lib/search-text.ts';
+import { mayBeSearchable } from '../lib/search-pages.ts';
 import { indexInParts } from './search-parts.ts';
+import { EXCLUDE_SELECTORS, indexDirectory, NEEDED } from './search-bundle.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 
 /** Where the index lives, under the site's base path. */
 export const BUNDLE_DIR = 'pagefind';
 
 /** A rendered page: its site path (without the base) and its HTML. */
 export interface RenderedPage { url: string; html: string }
-
-/**
- * The bundle files our own search page needs. Pagefind also emits its
- * ready-made UIs and a highlight script; the site uses none of them.
- */
-const NEEDED = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|fragment|filter)\/.+)$/;
 
 /** Pages handed to Pagefind at once. */
 const MAX_IN_FLIGHT = 32;
@@ -39,8 +36,7 @@ const isSearchable = (html: string) => html.includes('data-pagefind-body');
  * language's search normaliser first (see src/lib/search-text.ts).
  */
 export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
-  // Labels of fact lists ("Role", "Also known as") would fuse with their values ("asVelayati").
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.facts dt'] });
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let count = 0;
   // Pages go to Pagefind's process many at a time: one round trip per page would dominate a large build.
@@ -61,6 +57,27 @@ export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: As
   await index.deleteIndex();
   const files = new Map(result.files.filter((file) => NEEDED.test(file.path)).map((file) => [file.path, file.content]));
   return { files, count };
+}
+
+/** Indexes one part in this process, ending its Pagefind process (and returning its memory) afterwards. */
+async function indexHere(siteDir: string, bundleDir: string): Promise<number> {
+  try {
+    return await indexDirectory(siteDir, bundleDir);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Indexes one part in a worker thread with its own Pagefind process (search-worker.ts), for parts side by side. */
+function indexInWorker(root: string) {
+  const script = join(root, 'src/integrations/search-worker.ts');
+  return (siteDir: string, bundleDir: string) => new Promise<number>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { siteDir, bundleDir } });
+    let count: number | undefined;
+    worker.once('message', (message: { count: number }) => { count = message.count; });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (count === undefined ? reject(new Error(`the search indexing worker stopped (exit code ${code})`)) : resolve(count)));
+  });
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, yielding results in order. */
@@ -164,7 +181,7 @@ function serveDevIndex(server: ViteDevServer, root: string, base: string, logger
     // Astro's dev server may already have taken the base path off (`/chronicle/pagefind/…` → `/pagefind/…`).
     const path = requested.startsWith(base) ? requested.slice(base.length - 1) : requested;
     // Opening the search page starts indexing, so results are ready by the time the reader types.
-    if (path === '/search/') void current().catch(() => {});
+    if (/^\/search\/(?:[a-z]{2,3}\/)?$/.test(path)) void current().catch(() => {});
     if (!path.startsWith(prefix)) return next();
     current().then((files) => {
       const name = path.slice(prefix.length);
@@ -195,16 +212,26 @@ function contentType(path: string): string {
  * and the code that prepares pages for it, so a change to either re-indexes.
  */
 function indexerSettings(root: string): string {
-  const sources = ['src/integrations/search.ts', 'src/lib/search-text.ts', 'src/lib/normalize-text.ts', 'src/lib/search-fields.ts']
+  const sources = ['src/integrations/search.ts', 'src/integrations/search-parts.ts', 'src/integrations/search-bundle.ts', 'src/lib/search-text.ts', 'src/lib/normalize-text.ts', 'src/lib/search-fields.ts']
     .map((file) => { try { return readFileSync(join(root, file), 'utf8'); } catch { return file; } });
   const version = (JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
   return createHash('sha256').update([version, ...sources].join('\0')).digest('hex');
 }
 
-/** `CHRONICLE_SEARCH_PART_PAGES` sets the part size (tests use small parts). */
-function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: number } {
+/**
+ * `CHRONICLE_SEARCH_PART_PAGES` sets the part size (tests use small parts);
+ * `CHRONICLE_SEARCH_CONCURRENCY` how many parts are indexed at once, each by
+ * its own Pagefind process on its own core. One by default: each process holds
+ * its whole part in memory (about 450 MB for a part of 2,000 pages), on top of
+ * what Astro still holds when the index is built.
+ */
+function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: number; concurrency: number } {
   const pages = Number(env.CHRONICLE_SEARCH_PART_PAGES);
-  return Number.isInteger(pages) && pages > 0 ? { pagesPerPart: pages } : {};
+  const concurrency = Number(env.CHRONICLE_SEARCH_CONCURRENCY);
+  return {
+    ...(Number.isInteger(pages) && pages > 0 ? { pagesPerPart: pages } : {}),
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 1,
+  };
 }
 
 /**
@@ -231,18 +258,22 @@ export default function search(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const files = await htmlFiles(outDir);
+        // Only pages that may carry searchable content are read (src/lib/search-pages.ts).
+        const pages = (await htmlFiles(outDir))
+          .map((file) => ({ file, path: relative(outDir, file), url: sitePathOf(outDir, file) }))
+          .filter((page) => mayBeSearchable(page.url));
         try {
           // In parts, each kept in the build cache until one of its pages changes (src/lib/search-parts.ts).
-          const { count, parts, reused } = await indexInParts(files.map((file) => ({ file, url: sitePathOf(outDir, file) })), {
+          const options = partOptions(process.env);
+          const { count, parts, reused } = await indexInParts(pages, {
             cacheDir: join(cacheDir, 'search-index'),
             target: join(outDir, BUNDLE_DIR),
-            index: indexPages,
+            index: options.concurrency > 1 ? indexInWorker(root) : indexHere,
             settings: indexerSettings(root),
-            close: () => pagefind.close(),
             isSearchable,
+            prepare: (html) => prepareIndexedHtml(html, htmlLanguage(html, SITE_LANGUAGE)),
             logger,
-            ...partOptions(process.env),
+            ...options,
           });
           logger.info(`indexed ${count} pages for search in ${parts} part${parts === 1 ? '' : 's'} (${reused} unchanged, from the cache) in ${Math.round(performance.now() - started)} ms`);
         } finally {

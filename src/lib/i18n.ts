@@ -44,6 +44,8 @@ const en = {
   searchFilteredNone: 'No articles match these filters.',
   searchPrompt: 'Type a word or a name, then choose filters to narrow the results.',
   searchSearching: 'Searching…',
+  searchPartial: 'Searching the other languages… {n} results for “{q}” so far.',
+  searchPartialFailed: 'The other languages could not be searched; these results are in one language only.',
   searchNoScript: 'Search runs in your browser and needs JavaScript. Without it, browse the topics or the archive.',
   searchShowMore: 'Show more results',
   searchAllValues: 'Show all {n}',
@@ -54,6 +56,7 @@ const en = {
   searchSlashOff: 'Turn off the / shortcut',
   searchSlashOn: 'Turn on the / shortcut',
   searchDatesOnlyArticles: 'Sorting by date lists articles only.',
+  searchOtherLanguages: 'Search in other languages',
   topicTree: 'Topics',
   latest: 'Latest articles',
   onThisPage: 'On this page',
@@ -110,7 +113,7 @@ const en = {
   timelineYearIntro: 'Events and articles of {year}, month by month.',
   timelineOf: '{name}: timeline',
   timelineEntityIntro: 'Events and articles on {name}, oldest first.',
-  timelineByYear: 'The timeline has {n} entries; it is shown one year at a time.',
+  timelineByYear: 'The timeline has {n} entries; it is shown a few years to a page, each year linked below.',
   timelineEmpty: 'Nothing on this timeline yet.',
   timelineFull: 'Full timeline',
   timelineContext: 'This article’s events among the nearest events of {topic}.',
@@ -169,6 +172,11 @@ export function addTranslations(lang: string, strings: Partial<UiStrings>) {
 
 addTranslations('fa', fa);
 addTranslations('ru', ru);
+
+/** The languages with interface strings of their own besides English (`fa`, `ru`): each gets its own search page. */
+export function translatedLanguages(): string[] {
+  return Object.keys(translations).filter((lang) => lang !== 'en').sort();
+}
 
 export function ui(lang = 'en'): UiStrings {
   const primary = lang.split('-')[0]!.toLowerCase();

@@ -1,6 +1,8 @@
 import type { MdastContent, MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
 import { extractQuotes, type ExtractedQuote, type MdNode, type QuoteAttribution } from './quotes.ts';
 import { formatPartialDate, parsePartialDate } from './partial-date.ts';
+import { gregorianLocale } from './dates-i18n.ts';
+import { SITE_LANGUAGE } from './language.ts';
 import { entityPath, joinBase } from './urls.ts';
 
 /** What the renderer needs to know about a person. */
@@ -45,8 +47,8 @@ const element = (hName: string, children: unknown[], hProperties: Record<string,
 const text = (value: string) => ({ type: 'text', value });
 
 /** `<figure><blockquote>…</blockquote><figcaption>— <cite><a>Name</a></cite>, role, date</figcaption></figure>` */
-function figure(quote: ExtractedQuote, options: QuotePluginOptions): MdastContent {
-  const caption = quoteCaption(quote, options.people.get(quote.by));
+function figure(quote: ExtractedQuote, options: QuotePluginOptions, locale: string): MdastContent {
+  const caption = quoteCaption(quote, options.people.get(quote.by), locale);
   const name = element('bdi', [text(caption.name)]);
   const parts: unknown[] = [
     text('— '),
@@ -78,20 +80,32 @@ function withAnchor(quote: ExtractedQuote): MdastContent {
 }
 
 /**
+ * The language of the document being rendered: its frontmatter `lang`, which
+ * Astro hands every Sätteri plugin as `ctx.data.astro.frontmatter` (for `.md`
+ * and `.mdx` alike); English when it has none.
+ */
+export function documentLanguage(data: unknown): string {
+  const lang = (data as { astro?: { frontmatter?: { lang?: unknown } } } | undefined)?.astro?.frontmatter?.lang;
+  return typeof lang === 'string' && lang.trim() ? lang.trim() : SITE_LANGUAGE;
+}
+
+/**
  * The Sätteri mdast plugin behind attributed quotations: every `<Quote>` gets
  * its stable anchor id, and every blockquote with an attribution line becomes
  * the same semantic figure the `<Quote>` component renders. It runs on `.md`
  * and `.mdx` alike, over the parsed tree, using the same extraction as the
- * ledger, so the ids the ledger links to are the ids on the page.
+ * ledger, so the ids the ledger links to are the ids on the page. Caption
+ * dates are written in the article's language, as `<Quote>` writes them.
  */
 export function quotePlugin(options: QuotePluginOptions) {
   return {
     name: 'chronicle-quotes',
     // Synchronous, so Sätteri's compile stays synchronous for callers that need it to be.
     before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
+      const locale = gregorianLocale(documentLanguage(ctx.data));
       for (const quote of extractQuotes(root as unknown as MdNode)) {
         const target = quote.node as unknown as MdastTarget;
-        ctx.replaceNode(target, quote.syntax === 'component' ? withAnchor(quote) : figure(quote, options));
+        ctx.replaceNode(target, quote.syntax === 'component' ? withAnchor(quote) : figure(quote, options, locale));
       }
     },
   } satisfies MdastPluginDefinition;

@@ -9,8 +9,11 @@ import type { TimelineIndex } from './timeline.ts';
 
 /** Entries on one page of a year's timeline. */
 export const TIMELINE_PAGE_SIZE = 100;
-/** Up to this many entries, an entity's whole timeline is shown on its page; above it, by year. */
-export const ENTITY_TIMELINE_LIMIT = 40;
+/**
+ * Up to this many entries, an entity's whole timeline is shown on its page;
+ * above it, on pages of consecutive years (see `splitByYears`).
+ */
+export const ENTITY_TIMELINE_LIMIT = TIMELINE_PAGE_SIZE;
 /** Articles on one page of a year of the archive. */
 export const ARCHIVE_PAGE_SIZE = 100;
 /** Source articles listed under one timeline entry; the rest are on the event's page. */
@@ -69,6 +72,85 @@ export function sectionHref(path: string, start: SectionStart): string {
 /** A year of an entity's timeline, when it is too long for the entity's own page. */
 export function entityTimelineYearPath(collection: EntityCollection, id: string, year: number): string {
   return `${entityPath(collection, id)}timeline/${year}/`;
+}
+
+/**
+ * One page of a long timeline: a run of consecutive years (of those that have
+ * entries) filled up to the page size, or one part of a year too large for a
+ * page. Entries `start` (inclusive) to `end` (exclusive) of the timeline.
+ */
+export interface YearSpan {
+  firstYear: number;
+  lastYear: number;
+  start: number;
+  end: number;
+  /** 1-based part of a year split over several pages; 1 for a run of whole years. */
+  part: number;
+  /** How many parts the year has (1 for a run of whole years). */
+  parts: number;
+}
+
+/**
+ * Cuts an ordered timeline into pages of whole years, each page holding as
+ * many consecutive years as fit in `pageSize` entries; a year with more
+ * entries than that gets pages of its own. A few busy years make a few pages,
+ * and thirty quiet years one, instead of a page per year.
+ */
+export function splitByYears(entries: readonly Dated[], pageSize: number): YearSpan[] {
+  const spans: YearSpan[] = [];
+  let open: YearSpan | undefined;
+  const close = () => {
+    if (open) spans.push(open);
+    open = undefined;
+  };
+  let i = 0;
+  while (i < entries.length) {
+    const year = entries[i]!.date.year;
+    let j = i;
+    while (j < entries.length && entries[j]!.date.year === year) j += 1;
+    const count = j - i;
+    if (count > pageSize) {
+      close();
+      const parts = Math.ceil(count / pageSize);
+      for (let part = 1; part <= parts; part += 1) {
+        spans.push({ firstYear: year, lastYear: year, start: i + (part - 1) * pageSize, end: Math.min(j, i + part * pageSize), part, parts });
+      }
+    } else if (open && open.end - open.start + count <= pageSize) {
+      open.lastYear = year;
+      open.end = j;
+    } else {
+      close();
+      open = { firstYear: year, lastYear: year, start: i, end: j, part: 1, parts: 1 };
+    }
+    i = j;
+  }
+  close();
+  return spans;
+}
+
+/** Where a span of an entity's timeline is published: its first year's path, then `2/`… for later parts. */
+export function yearSpanPath(collection: EntityCollection, id: string, span: YearSpan): string {
+  return pagePath(entityTimelineYearPath(collection, id, span.firstYear), span.part);
+}
+
+/** A span's years as a reader names them: "2019", or "2001 – 2005". */
+export function yearSpanLabel(span: YearSpan): string {
+  return span.firstYear === span.lastYear ? String(span.firstYear) : `${span.firstYear} \u2013 ${span.lastYear}`;
+}
+
+/**
+ * Where each year of a split timeline starts: the page holding it, with the
+ * year's anchor when the page holds other years too.
+ */
+export function yearStarts(spans: readonly YearSpan[], path: (span: YearSpan) => string): Map<number, string> {
+  const starts = new Map<number, string>();
+  for (const span of spans) {
+    if (span.part > 1) continue;
+    for (let year = span.firstYear; year <= span.lastYear; year += 1) {
+      starts.set(year, span.firstYear === span.lastYear ? path(span) : `${path(span)}#${year}`);
+    }
+  }
+  return starts;
 }
 
 /** Where an entry is on the site-wide timeline: its year's page and its month's anchor. */

@@ -29,6 +29,15 @@ export function quoteHref(articleId: string, anchor: string): string {
   return `${articlePath(articleId)}#${anchor}`;
 }
 
+/**
+ * The search page whose labels are in `lang`: `/search/` in English,
+ * `/search/fa/` for a language in `translated` (those with interface strings).
+ */
+export function searchPath(lang: string, translated: readonly string[]): string {
+  const primary = (lang.split('-')[0] ?? lang).toLowerCase();
+  return translated.includes(primary) ? `/search/${primary}/` : '/search/';
+}
+
 /** Page `n` (1-based) of a paginated listing at `path`: page 1 is the path itself. */
 export function pagePath(path: string, page: number): string {
   return page <= 1 ? path : `${path}${page}/`;

@@ -66,3 +66,41 @@ describe('quoteCaption', () => {
     expect(quoteCaption({ by: 'nobody' }, undefined)).toEqual({ name: 'nobody', filter: 'speaker:nobody' });
   });
 });
+
+/** What Astro hands Sätteri's plugins for one file (`ctx.data.astro`). */
+const astroData = (frontmatter: Record<string, unknown>) =>
+  ({ astro: { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } });
+
+describe('a Markdown quotation’s date is written in its article’s language', () => {
+  const source = '> Cooperation is strategic.\n>\n> — @ali-akbar-velayati, 2018-07-12\n';
+  const inLanguage = (lang: string | undefined, render: 'md' | 'mdx' = 'md') => {
+    const data = astroData(lang === undefined ? {} : { lang });
+    const mdastPlugins = [quotePlugin({ people, base: '/' })];
+    return render === 'md'
+      ? markdownToHtml(source, { features, mdastPlugins, data }).html
+      : mdxToJs(source, { features, jsx: true, jsxImportSource: 'astro', elementAttributeNameCase: 'html', mdastPlugins, data }).code;
+  };
+
+  it('English newspaper style when the article names no language, or English', () => {
+    expect(inLanguage(undefined)).toContain('<time datetime="2018-07-12">12 July 2018</time>');
+    expect(inLanguage('en')).toContain('<time datetime="2018-07-12">12 July 2018</time>');
+  });
+
+  it('Russian words in a Russian article', () => {
+    expect(inLanguage('ru')).toContain('<time datetime="2018-07-12">12 июля 2018 г.</time>');
+  });
+
+  it('Persian words and digits, Gregorian calendar, in a Persian article (.md and .mdx)', () => {
+    const expected = new Intl.DateTimeFormat('fa-IR-u-ca-gregory', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(2018, 6, 12, 12)));
+    expect(expected).toMatch(/۱۲.*۲۰۱۸/);
+    expect(inLanguage('fa')).toContain(`<time datetime="2018-07-12">${expected}</time>`);
+    expect(inLanguage('fa', 'mdx')).toContain(expected);
+    expect(inLanguage('fa')).not.toContain('July');
+  });
+
+  it('keeps the precision the author wrote', () => {
+    const html = markdownToHtml('> Words.\n>\n> — @ali-akbar-velayati, 2018-07\n', { features, mdastPlugins: [quotePlugin({ people, base: '/' })], data: astroData({ lang: 'ru' }) }).html;
+    expect(html).toMatch(/<time datetime="2018-07">июль 2018/i);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByDate, orderLanguages } from '../../src/scripts/search/languages.ts';
+import { combineResponses, mergeByDate, orderLanguages } from '../../src/scripts/search/languages.ts';
 
 describe('the order languages are searched in', () => {
   const available = { en: { page_count: 300 }, fa: { page_count: 40 }, ru: { page_count: 90 }, ar: { page_count: 5 } };
@@ -47,5 +47,36 @@ describe('merging results sorted by date', () => {
   it('passes a single language\'s list through untouched', () => {
     const only = [result('x', '2018-01-01')];
     expect(mergeByDate([[], only, []], true)).toBe(only);
+  });
+});
+
+describe('one answer from several languages', () => {
+  const result = (id: string, score: number, date = '2018-01-01') => ({ id, score, data: async () => ({ url: `/${id}/`, excerpt: '', meta: { date } }) });
+  const ids = (results: { id: string }[]) => results.map((r) => r.id);
+
+  it('lists the reader\'s language first, then the others by score, and sums the counts', () => {
+    const combined = combineResponses([
+      { lang: 'fa', response: { results: [result('p1', 9)], filters: { topic: { jcpoa: 1 } }, unfilteredResultCount: 1 } },
+      { lang: 'en', response: { results: [result('e1', 2), result('e2', 1)], filters: { topic: { jcpoa: 2, oil: 1 } }, unfilteredResultCount: 2 } },
+      { lang: 'ru', response: { results: [result('r1', 5)], filters: {}, unfilteredResultCount: 1 } },
+    ], {}, 'en');
+    expect(ids(combined.results)).toEqual(['e1', 'e2', 'p1', 'r1']);
+    expect(combined.filters).toEqual({ topic: { jcpoa: 3, oil: 1 } });
+    expect(combined.unfilteredResultCount).toBe(4);
+  });
+
+  it('keeps the reader\'s first page as it was when other languages join', () => {
+    const english = [result('e1', 3), result('e2', 2)];
+    const alone = combineResponses([{ lang: 'en', response: { results: english, filters: {} } }], {}, 'en');
+    const joined = combineResponses([{ lang: 'en', response: { results: english, filters: {} } }, { lang: 'fa', response: { results: [result('p1', 99)], filters: {} } }], {}, 'en');
+    expect(ids(joined.results).slice(0, alone.results.length)).toEqual(ids(alone.results));
+  });
+
+  it('merges by date when sorted by date', async () => {
+    const combined = combineResponses([
+      { lang: 'en', response: { results: [result('e2', 0, '2019-01-01'), result('e1', 0, '2015-01-01')], filters: {} } },
+      { lang: 'fa', response: { results: [result('p1', 0, '2017-01-01')], filters: {} } },
+    ], { sort: { date: 'desc' } }, 'en');
+    await expect(Promise.all(combined.results.map(async (r) => (await r.data()).url))).resolves.toEqual(['/e2/', '/p1/', '/e1/']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  entityTimelineYearPath, groupBySection, sectionHref, sectionStarts, timelineLocation, TIMELINE_PAGE_SIZE,
+  entityTimelineYearPath, groupBySection, sectionHref, sectionStarts, splitByYears, timelineLocation, TIMELINE_PAGE_SIZE,
+  yearSpanLabel, yearSpanPath, yearStarts, type YearSpan,
 } from '../../src/lib/timeline-pages.ts';
 import { archiveYears } from '../../src/lib/archive-months.ts';
 import { coMentions } from '../../src/lib/co-mentions.ts';
@@ -37,6 +38,56 @@ describe('month sections and pages', () => {
     expect(timelineLocation(timeline, 'event:e000')).toBe('/timeline/2018/#2018-01');
     expect(timelineLocation(timeline, 'event:e104')).toBe('/timeline/2018/2/#2018-11');
     expect(timelineLocation(timeline, 'event:nope')).toBeUndefined();
+  });
+});
+
+describe('long entity timelines in pages of consecutive years', () => {
+  /** `count` entries in each given year, in order. */
+  const years = (counts: Record<number, number>) => Object.entries(counts)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .flatMap(([year, n]) => Array.from({ length: n }, () => ({ date: makePartialDate(Number(year)) })));
+  const shape = (spans: YearSpan[]) => spans.map((s) => `${yearSpanLabel(s)}${s.parts > 1 ? ` (${s.part}/${s.parts})` : ''}: ${s.end - s.start}`);
+
+  it('fills each page with as many whole consecutive years as fit', () => {
+    // Thirty quiet years make two pages, not thirty.
+    const quiet: Record<number, number> = {};
+    for (let year = 1990; year < 2020; year += 1) quiet[year] = 5;
+    expect(shape(splitByYears(years(quiet), 100))).toEqual(['1990 – 2009: 100', '2010 – 2019: 50']);
+    expect(shape(splitByYears(years({ 2001: 60, 2002: 30, 2004: 20, 2005: 90 }), 100))).toEqual(['2001 – 2002: 90', '2004: 20', '2005: 90']);
+  });
+
+  it('gives a year larger than a page pages of its own, between pages of whole years', () => {
+    expect(shape(splitByYears(years({ 2017: 10, 2018: 230, 2019: 100, 2020: 1 }), 100)))
+      .toEqual(['2017: 10', '2018 (1/3): 100', '2018 (2/3): 100', '2018 (3/3): 30', '2019: 100', '2020: 1']);
+  });
+
+  it('covers every entry exactly once, in order, never more than a page', () => {
+    const entries = years({ 1999: 3, 2000: 250, 2001: 99, 2002: 2, 2003: 40, 2004: 61, 2010: 101 });
+    const spans = splitByYears(entries, 100);
+    expect(spans[0]!.start).toBe(0);
+    for (let i = 1; i < spans.length; i += 1) expect(spans[i]!.start).toBe(spans[i - 1]!.end);
+    expect(spans.at(-1)!.end).toBe(entries.length);
+    for (const span of spans) {
+      expect(span.end - span.start).toBeGreaterThan(0);
+      expect(span.end - span.start).toBeLessThanOrEqual(100);
+      for (const entry of entries.slice(span.start, span.end)) {
+        expect(entry.date.year).toBeGreaterThanOrEqual(span.firstYear);
+        expect(entry.date.year).toBeLessThanOrEqual(span.lastYear);
+      }
+    }
+    expect(splitByYears([], 100)).toEqual([]);
+  });
+
+  it('publishes each page under its first year and links every year to the page holding it', () => {
+    const spans = splitByYears(years({ 2001: 30, 2003: 30, 2018: 150, 2019: 5 }), 100);
+    const path = (span: YearSpan) => yearSpanPath('countries', 'IR', span);
+    expect(spans.map(path)).toEqual(['/countries/ir/timeline/2001/', '/countries/ir/timeline/2018/', '/countries/ir/timeline/2018/2/', '/countries/ir/timeline/2019/']);
+    expect(Object.fromEntries(yearStarts(spans, path))).toMatchObject({
+      2001: '/countries/ir/timeline/2001/#2001',
+      2003: '/countries/ir/timeline/2001/#2003',
+      2018: '/countries/ir/timeline/2018/',
+      2019: '/countries/ir/timeline/2019/',
+    });
   });
 });
 

@@ -10,11 +10,10 @@
  * worker corrupt each other), so each language gets its own copy of
  * pagefind.js (and so its own worker), loaded under a `?language=` URL.
  *
- * The result is one object with the calls the search engine makes (`init`,
- * `options`, `filters`, `search`, `preload`): a query is prepared for each
- * language's index and run on all of them; facet counts are summed; results
- * come back as one list, the reader's language first (by relevance) or
- * merged by date (when sorted by date).
+ * The result is one object with the calls the search engine makes: a query
+ * is prepared for each language's index and run on the languages asked for;
+ * facet counts are summed; results come back as one list, the reader's
+ * language first (by relevance) or merged by date (when sorted by date).
  */
 import { prepareQuery } from '../../lib/search-text.ts';
 import { restoreJoiners } from '../../lib/normalize-text.ts';
@@ -29,10 +28,10 @@ interface Data {
   sub_results?: { title: string; excerpt: string }[];
   [key: string]: unknown;
 }
-interface Result { id: string; score: number; data: () => Promise<Data> }
-interface Response { results: Result[]; filters: Counts; totalFilters?: Counts; unfilteredResultCount?: number }
+export interface Result { id: string; score: number; data: () => Promise<Data> }
+export interface Response { results: Result[]; filters: Counts; totalFilters?: Counts; unfilteredResultCount?: number }
 /** Pagefind's options; `sort` is `{ date: 'asc' | 'desc' }` or absent (relevance). */
-interface SearchOptions { filters?: object; sort?: object }
+export interface SearchOptions { filters?: object; sort?: object }
 interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -41,7 +40,7 @@ interface Instance {
   preload(term: string, options?: object): Promise<void>;
   mergeIndex(indexPath: string, options?: { language?: string }): Promise<void>;
 }
-interface PagefindScript { createInstance(options: { basePath: string }): Instance }
+interface PagefindScript { createInstance(options: { basePath: string } & Record<string, unknown>): Instance }
 type LanguageCounts = Record<string, { page_count?: number }>;
 
 /**
@@ -55,13 +54,22 @@ async function bundlesOf(bundleUrl: string, main: LanguageCounts): Promise<{ url
 }
 
 export interface LanguageIndexes {
-  /** The languages searched, reader's first. */
+  /** Every language of the archive, the reader's first. */
   languages: string[];
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
+  /** Whether a language's index has been asked to load. */
+  isOpen(lang: string): boolean;
+  /** Loads these languages' indexes (each once); resolves when they can search. */
+  open(langs: readonly string[]): Promise<void>;
+  /** Facet counts over every language (opens them all). */
   filters(): Promise<Counts>;
-  search(term: string | null, options?: SearchOptions): Promise<Response>;
+  /** Fetches what a search for `term` needs in the languages already open, without searching. */
   preload(term: string, options?: object): Promise<void>;
+  /** One search per language given (every language by default), combined into one list. */
+  search(term: string | null, options?: SearchOptions, langs?: readonly string[]): Promise<Response>;
+  /** The same, one response per language, each as it comes. */
+  searchEach(term: string | null, options: SearchOptions, langs: readonly string[]): Promise<Response>[];
+  /** Responses of several languages as one (see combineResponses). */
+  combine(responses: { lang: string; response: Response }[], options: SearchOptions): Response;
 }
 
 /** The reader's languages, most preferred first: the browser's, then the page's. */
@@ -88,12 +96,12 @@ export function orderLanguages(available: Record<string, { page_count?: number }
  * instance is created (it has no option for it), so the attribute is set
  * for that one synchronous call and put back before anything can render.
  */
-function createFor(script: PagefindScript, lang: string, basePath: string): Instance {
+function createFor(script: PagefindScript, lang: string, basePath: string, options: Record<string, unknown>): Instance {
   const html = document.documentElement;
   const original = html.getAttribute('lang');
   html.setAttribute('lang', lang);
   try {
-    return script.createInstance({ basePath });
+    return script.createInstance({ ...options, basePath });
   } finally {
     if (original === null) html.removeAttribute('lang');
     else html.setAttribute('lang', original);
@@ -105,6 +113,7 @@ function readable(data: Data): Data {
   return {
     ...data,
     excerpt: restoreJoiners(data.excerpt),
+    ...(typeof data.content === 'string' ? { content: restoreJoiners(data.content) } : {}),
     meta: Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, value === undefined ? value : restoreJoiners(value)])),
     ...(data.sub_results ? { sub_results: data.sub_results.map((sub) => ({ ...sub, title: restoreJoiners(sub.title), excerpt: restoreJoiners(sub.excerpt) })) } : {}),
   };
@@ -168,12 +177,39 @@ export function mergeByDate(lists: Result[][], descending: boolean): Result[] {
 }
 
 /**
- * Opens every language index in the bundle at `bundleUrl` (`<base>pagefind/`).
- * A `copy` name loads separate copies of the scripts, with workers of their
- * own: the search page counts facets in one set and finds results in another,
- * since an index with every filter loaded searches several times slower.
+ * Results of several languages as one list: by date (merged) when sorted by
+ * date, else the reader's language first, then the others by Pagefind's score.
  */
-export async function openLanguageIndexes(bundleUrl: string, preferred: readonly string[], copy = ''): Promise<LanguageIndexes> {
+export function combineResponses(responses: { lang: string; response: Response }[], options: SearchOptions, readerLanguage: string | undefined): Response {
+  const lists = responses.map(({ response }) => response.results);
+  const direction = options.sort ? (Object.values(options.sort)[0] as 'asc' | 'desc' | undefined) : undefined;
+  let results: Result[];
+  if (direction) {
+    results = mergeByDate(lists, direction === 'desc');
+  } else {
+    const first = responses.findIndex(({ lang }) => primaryLanguage(lang) === readerLanguage);
+    const rest = lists.filter((_, k) => k !== first).flat().sort((a, b) => b.score - a.score);
+    results = [...(first === -1 ? [] : lists[first]!), ...rest];
+  }
+  return {
+    results,
+    filters: sumCounts(responses.map(({ response }) => response.filters)),
+    totalFilters: sumCounts(responses.map(({ response }) => response.totalFilters)),
+    unfilteredResultCount: responses.reduce((sum, { response }) => sum + (response.unfilteredResultCount ?? 0), 0),
+  };
+}
+
+/**
+ * The language indexes of the bundle at `bundleUrl` (`<base>pagefind/`),
+ * each loaded only when first asked for: the search page opens the reader's
+ * language first and the others once its first results are on screen, so a
+ * first query costs one language's index. A `copy` name loads separate
+ * copies of the scripts, with workers of their own: the search page counts
+ * facets in one set and finds results in another, since an index with every
+ * filter loaded searches several times slower. `options` are Pagefind's
+ * instance options (excerpt length), given to every part of every language.
+ */
+export async function openLanguageIndexes(bundleUrl: string, preferred: readonly string[], copy = '', options: Record<string, unknown> = {}): Promise<LanguageIndexes> {
   const entry = (await (await fetch(`${bundleUrl}pagefind-entry.json`)).json()) as { languages?: LanguageCounts };
   const bundles = await bundlesOf(bundleUrl, entry.languages ?? {});
   const counts: LanguageCounts = {};
@@ -181,45 +217,55 @@ export async function openLanguageIndexes(bundleUrl: string, preferred: readonly
     for (const [lang, { page_count = 0 }] of Object.entries(bundle.languages)) counts[lang] = { page_count: (counts[lang]?.page_count ?? 0) + page_count };
   }
   const languages = orderLanguages(counts, preferred);
-  const indexes = await Promise.all(languages.map(async (lang) => {
+  // The first language listed leads a relevance list: the reader's, or the largest when theirs has no index.
+  const readerLanguage = languages[0] === undefined ? undefined : primaryLanguage(languages[0]);
+  const opening = new Map<string, Promise<Instance>>();
+
+  async function load(lang: string): Promise<Instance> {
     const script = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js?language=${encodeURIComponent(lang)}${copy ? `&copy=${encodeURIComponent(copy)}` : ''}`)) as PagefindScript;
     const [home, ...others] = bundles.filter((bundle) => lang in bundle.languages);
-    const instance = createFor(script, lang, home!.url);
+    const instance = createFor(script, lang, home!.url, options);
     // Merging waits inside Pagefind for the instance to load, so it is awaited after init().
-    const merged = Promise.all(others.map((other) => instance.mergeIndex(other.url, { language: lang })));
+    const merged = Promise.all(others.map((other) => instance.mergeIndex(other.url, { ...options, language: lang })));
     merged.catch(() => {});
-    return { lang, instance, merged };
-  }));
-  const each = <T>(call: (index: (typeof indexes)[number]) => Promise<T>) => Promise.all(indexes.map(call));
-  const readerLanguage = preferred[0];
+    await instance.init();
+    await merged;
+    return instance;
+  }
+  const openOne = (lang: string) => {
+    let instance = opening.get(lang);
+    if (!instance) {
+      instance = load(lang);
+      opening.set(lang, instance);
+      // A failed load (the network dropped) is tried again next time.
+      instance.catch(() => opening.delete(lang));
+    }
+    return instance;
+  };
+  const searchOne = async (lang: string, term: string | null, searchOptions: SearchOptions): Promise<Response> => {
+    const instance = await openOne(lang);
+    const response = await instance.search(term === null ? null : prepareQuery(term, lang), searchOptions);
+    return {
+      ...(response ?? { filters: {} }),
+      results: (response?.results ?? []).map((result) => ({ ...result, data: async () => readable(await result.data()) })),
+    };
+  };
+  const searchEach = (term: string | null, searchOptions: SearchOptions, langs: readonly string[]) =>
+    langs.map((lang) => searchOne(lang, term, searchOptions));
 
   return {
     languages,
-    async options(options) { await each(({ instance }) => instance.options(options)); },
-    async init() { await each(async ({ instance, merged }) => { await instance.init(); await merged; }); },
-    async filters() { return sumCounts(await each(({ instance }) => instance.filters())); },
-    async preload(term, options) {
-      await each(({ lang, instance }) => instance.preload(prepareQuery(term, lang), options));
+    isOpen: (lang) => opening.has(lang),
+    async open(langs) { await Promise.all(langs.map(openOne)); },
+    async filters() { return sumCounts(await Promise.all(languages.map(async (lang) => (await openOne(lang)).filters()))); },
+    async preload(term, preloadOptions) {
+      await Promise.all([...opening.keys()].map(async (lang) => (await openOne(lang)).preload(prepareQuery(term, lang), preloadOptions)));
     },
-    async search(term, options = {}) {
-      const responses = await each(({ lang, instance }) => instance.search(term === null ? null : prepareQuery(term, lang), options));
-      const lists = responses.map((response) => (response?.results ?? []).map((result) => ({ ...result, data: async () => readable(await result.data()) })));
-      const direction = options.sort ? (Object.values(options.sort)[0] as 'asc' | 'desc' | undefined) : undefined;
-      let results: Result[];
-      if (direction) {
-        results = mergeByDate(lists, direction === 'desc');
-      } else {
-        // Relevance: the reader's language first, then the rest by Pagefind's score.
-        const first = indexes.findIndex(({ lang }) => primaryLanguage(lang) === readerLanguage);
-        const rest = lists.filter((_, k) => k !== first).flat().sort((a, b) => b.score - a.score);
-        results = [...(first === -1 ? [] : lists[first]!), ...rest];
-      }
-      return {
-        results,
-        filters: sumCounts(responses.map((response) => response?.filters)),
-        totalFilters: sumCounts(responses.map((response) => response?.totalFilters)),
-        unfilteredResultCount: responses.reduce((sum, response) => sum + (response?.unfilteredResultCount ?? 0), 0),
-      };
+    searchEach,
+    combine: (responses, searchOptions) => combineResponses(responses, searchOptions, readerLanguage),
+    async search(term, searchOptions = {}, langs = languages) {
+      const responses = await Promise.all(searchEach(term, searchOptions, langs));
+      return combineResponses(responses.map((response, k) => ({ lang: langs[k]!, response })), searchOptions, readerLanguage);
     },
   };
 }

@@ -10,8 +10,13 @@ import { facetLabeler, facetOptions } from './facets.ts';
 import { facetGroups, fill, resultItem, type Strings } from './render.ts';
 import { hasCriteria, parseState, sameState, stateToQuery, tooShort, withValue, type SearchState } from './state.ts';
 import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
+import { typingDelay } from '../../lib/search-plan.ts';
 
 const PAGE = 10;
+/** Results shown as soon as their excerpts are in: about a screenful. The rest of the page follows them. */
+const FIRST_BATCH = 5;
+/** Typing pause after which the other languages' results join the reader's. */
+const OTHER_LANGUAGES_DELAY = 150;
 /** Typing pause after which the URL catches up with the query. */
 const URL_DELAY = 400;
 /** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
@@ -46,6 +51,7 @@ function start(root: HTMLElement) {
   let burstWritten = false; // this typing burst already has its history entry
   let sequence = 0; // only the latest search may render
   let shown: Outcome['results'] = [];
+  let shownState: SearchState | undefined; // the search whose results the list shows
   let lastFacets: (() => void) | undefined; // redraws the facets of the results on screen
   const expanded = new Set<Facet>();
 
@@ -105,7 +111,10 @@ function start(root: HTMLElement) {
    */
   let pending: SearchState | undefined;
   let searching = false;
+  let typedTimer: ReturnType<typeof setTimeout> | undefined; // a short word waiting for typing to pause
   function run(next: SearchState) {
+    if (typedTimer !== undefined) clearTimeout(typedTimer);
+    typedTimer = undefined;
     pending = next;
     sequence += 1;
     if (!searching) void drain();
@@ -135,17 +144,19 @@ function start(root: HTMLElement) {
     facetsBox.setAttribute('aria-busy', 'true');
     try {
       const search = await getEngine();
-      const outcome = await search.run(current);
-      if (stale()) return; // the reader typed on: no fragments for a stale query
-      const first = await Promise.all(outcome.results.slice(0, PAGE).map((r) => r.data()));
+      let outcome = await search.run(current);
+      if (stale()) {
+        // The reader typed on. The top results of a word being typed are mostly those of the word it becomes,
+        // so their excerpts load now (Pagefind keeps them), and the next results need fewer requests.
+        for (const result of outcome.results.slice(0, FIRST_BATCH)) void result.data().catch(() => {});
+        return;
+      }
+      // Other languages that answered already join before anything is drawn.
+      if (outcome.rest && outcome.restReady?.()) outcome = await outcome.rest();
       if (stale()) return;
-      shown = outcome.results;
-      list.replaceChildren(...first.map((data) => resultItem(data, words(current.q), locale)));
-      more.hidden = shown.length <= PAGE;
-      list.removeAttribute('aria-busy');
-      status.textContent = statusText(current, shown.length);
-      root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: shown.length } }));
-      countFacets(current, mine);
+      if (!await showResults(outcome.results, current, mine, !outcome.rest)) return;
+      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine);
+      else countFacets(current, mine);
     } catch (error) {
       if (stale()) return;
       list.removeAttribute('aria-busy');
@@ -153,6 +164,74 @@ function start(root: HTMLElement) {
       status.textContent = strings.searchFailed ?? '';
       console.error(error);
     }
+  }
+
+  /**
+   * The other languages join the reader's results once typing pauses (while
+   * the reader types, loading and searching them would only slow the
+   * searches of the reader's own language), without holding up the next search.
+   */
+  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number) {
+    const stale = () => mine !== sequence;
+    await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
+    if (stale()) return;
+    let whole: Outcome;
+    try {
+      whole = await rest();
+    } catch (error) {
+      if (stale()) return;
+      console.error(error);
+      list.removeAttribute('aria-busy');
+      status.textContent = `${statusText(current, shown.length)} ${strings.searchPartialFailed ?? ''}`;
+      countFacets(current, mine);
+      return;
+    }
+    if (stale()) return;
+    if (await showResults(whole.results, current, mine, true)) countFacets(current, mine);
+  }
+
+  /** One result's list item, marked with its address so a redraw can tell what is already shown. */
+  const listItem = (data: ResultData, q: string) => {
+    const li = resultItem(data, words(q), locale, strings);
+    li.dataset.url = data.url;
+    return li;
+  };
+
+  /**
+   * Shows the first page of `results`: the first few as soon as their
+   * excerpts are in, the rest of the page after them. When the list only
+   * grew (other languages joining the reader's), the items already shown
+   * stay, and the keyboard focus with them. Returns false if a newer search
+   * took over meanwhile.
+   */
+  async function showResults(results: Outcome['results'], current: SearchState, mine: number, complete: boolean): Promise<boolean> {
+    const stale = () => mine !== sequence;
+    const loads = results.slice(0, PAGE).map((r) => r.data());
+    const head = await Promise.all(loads.slice(0, FIRST_BATCH));
+    if (stale()) return false;
+    const showing = (datas: ResultData[], from: number) =>
+      shownState === current && datas.every((data, k) => (list.children[from + k] as HTMLElement | undefined)?.dataset.url === data.url);
+    if (!showing(head, 0) || list.childElementCount < head.length) list.replaceChildren(...head.map((data) => listItem(data, current.q)));
+    shown = results;
+    shownState = current;
+    more.hidden = results.length <= list.childElementCount;
+    status.textContent = complete
+      ? statusText(current, results.length)
+      : fill(strings.searchPartial ?? '', { n: results.length.toLocaleString(locale), q: current.q });
+    if (complete) list.removeAttribute('aria-busy');
+    root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: results.length, complete } }));
+    // The rest of the page, and any further results the reader had asked for with "Show more".
+    const rest = await Promise.all([...loads.slice(FIRST_BATCH), ...results.slice(PAGE, Math.max(PAGE, list.childElementCount)).map((r) => r.data())]);
+    if (stale()) return false;
+    if (!showing(rest, head.length) || list.childElementCount !== head.length + rest.length) {
+      const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
+        ? document.activeElement.closest('li')?.dataset.url : undefined;
+      while (list.childElementCount > head.length) list.lastElementChild!.remove();
+      list.append(...rest.map((data) => listItem(data, current.q)));
+      if (focused) list.querySelector<HTMLElement>(`li[data-url="${CSS.escape(focused)}"] a`)?.focus();
+    }
+    more.hidden = results.length <= list.childElementCount;
+    return true;
   }
 
   /**
@@ -191,12 +270,15 @@ function start(root: HTMLElement) {
   function renderFacets(current: SearchState, counts: Counts, label: (facet: Facet, value: string) => string) {
     const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.dataset.facet
       ? { facet: document.activeElement.dataset.facet, value: document.activeElement.value } : undefined;
+    // Years in the page's digits (۲۰۱۸ on the Persian page); other values by their names.
+    const facetValueLabel = (facet: Facet, value: string) =>
+      facet === 'year' && /^\d+$/.test(value) ? Number(value).toLocaleString(locale, { useGrouping: false }) : label(facet, value);
     const views = FACETS.map((facet) => ({
       facet,
       legend: strings[`facet${facet[0]!.toUpperCase()}${facet.slice(1)}`] ?? facet,
-      options: facetOptions(facet, counts[facet], current.filters[facet], (value) => label(facet, value), locale),
+      options: facetOptions(facet, counts[facet], current.filters[facet], (value) => facetValueLabel(facet, value), locale),
     }));
-    facetsBox.replaceChildren(...facetGroups(views, expanded, strings));
+    facetsBox.replaceChildren(...facetGroups(views, expanded, strings, locale));
     const selected = FACETS.reduce((sum, facet) => sum + current.filters[facet].length, 0);
     if (facetsSelected) facetsSelected.textContent = selected > 0 ? `(${selected})` : '';
     facetsSection.hidden = facetsBox.childElementCount === 0;
@@ -217,15 +299,33 @@ function start(root: HTMLElement) {
     const mine = sequence;
     const next = await Promise.all(shown.slice(from, from + PAGE).map((r) => r.data()));
     if (mine !== sequence) return;
-    list.append(...next.map((data: ResultData) => resultItem(data, words(state.q), locale)));
+    list.append(...next.map((data: ResultData) => listItem(data, state.q)));
     more.hidden = list.childElementCount >= shown.length;
     list.children[from]?.querySelector<HTMLElement>('a')?.focus();
   }
 
-  input.addEventListener('focus', () => void getEngine().catch(() => {}), { once: true });
+  // Pagefind, its WebAssembly and the reader's language index load as soon as the reader reaches for the box.
+  const warmUp = () => void getEngine().catch(() => {});
+  input.addEventListener('focus', warmUp, { once: true });
+  input.addEventListener('pointerdown', warmUp, { once: true });
   input.addEventListener('input', () => {
     state = { ...state, q: input.value };
-    run(state);
+    if (typedTimer !== undefined) clearTimeout(typedTimer);
+    typedTimer = undefined;
+    const delay = tooShort(state) ? 0 : typingDelay(state.q);
+    if (delay === 0) {
+      // The index chunks this query needs start loading now, even while an earlier search is still running.
+      const typed = state.q;
+      if (engine && !tooShort(state)) void engine.then((loaded) => loaded.preload(typed), () => {});
+      run(state);
+    } else {
+      // A short word waits for a pause in typing (see typingDelay); results of older words stop here.
+      sequence += 1;
+      pending = undefined;
+      list.setAttribute('aria-busy', 'true');
+      const typed = state;
+      typedTimer = setTimeout(() => { typedTimer = undefined; run(typed); }, delay);
+    }
     if (urlTimer !== undefined) clearTimeout(urlTimer);
     urlTimer = setTimeout(writeTypedUrl, URL_DELAY);
   });
