@@ -15,6 +15,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUILD_ENV } from './build.ts';
 import { parseArgs } from 'node:util';
 import { generateCorpus, GENERATOR_VERSION, type CorpusManifest } from './bench/corpus.ts';
 import { measure, type Measured } from './bench/measure.ts';
@@ -91,6 +92,8 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // As `npm run build` sets it (scripts/build.ts), for Chronicle and the floor alike.
+    ...BUILD_ENV,
     ...(args.heap ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${args.heap}`.trim() } : {}),
     ...extra,
   };

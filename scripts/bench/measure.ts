@@ -19,7 +19,7 @@ export interface Measured {
   wallMs: number;
   /** User + system CPU seconds of the process and all its descendants (GNU time, or the /proc samples when higher). */
   cpuSeconds?: number;
-  /** Peak of the summed RSS of every process in the tree, sampled every 200 ms. */
+  /** Peak of the summed memory (PSS, so shared pages count once) of every process in the tree, sampled every 200 ms. */
   peakTreeRssMB: number;
   /** Largest RSS any single process reached (kernel figure when /usr/bin/time is there). */
   peakProcessRssMB: number;
@@ -54,7 +54,22 @@ function loadAverage(): number {
   }
 }
 
-/** Summed and largest RSS (kB) of `root` and its descendants, from /proc. */
+/**
+ * A process's proportional set size (kB): shared pages divided among the
+ * processes sharing them. Summing RSS instead counts a child that was just
+ * forked (and has not yet become the Pagefind binary) as a second copy of
+ * the whole build.
+ */
+function pss(pid: number): number | undefined {
+  try {
+    const line = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Summed PSS and largest RSS (kB) of `root` and its descendants, from /proc. */
 function treeRss(root: number): { sum: number; max: number; cpuTicks: number; processes: { name: string; rssMB: number }[] } {
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
@@ -84,7 +99,7 @@ function treeRss(root: number): { sum: number; max: number; cpuTicks: number; pr
   const processes: { name: string; rssMB: number }[] = [];
   for (const [pid, kb] of rss) {
     if (!inTree(pid)) continue;
-    sum += kb;
+    sum += pss(pid) ?? kb;
     cpuTicks += ticks.get(pid) ?? 0;
     max = Math.max(max, kb);
     if (kb > 10 * 1024) processes.push({ name: names.get(pid) ?? String(pid), rssMB: Math.round(kb / 1024) });

@@ -21,7 +21,7 @@ export interface BuildFigures {
   /** Processes at the moment of the peak, and the build phase it fell in. */
   atPeak: Measured['atPeak'];
   peakPhase?: string;
-  /** Summed RSS once a second, to see which phase holds the peak. */
+  /** Summed memory (PSS) once a second, to see which phase holds the peak. */
   rssTimeline: Measured['rssTimeline'];
   phases: Phases;
   /** CPU milliseconds of each phase (sampled from /proc). */
@@ -138,7 +138,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push(`| | Chronicle | floor | ratio |`, `|---|---|---|---|`);
   lines.push(`| full build, wall | ${seconds(s.chronicle.wallMs)} | ${seconds(s.floor?.wallMs)} (Astro ${seconds(s.floor?.astroMs)} + Pagefind ${seconds(s.floor?.pagefindMs)}) | ${times(s.ratios.wall)} |`);
   lines.push(`| CPU (user+sys, children included) | ${seconds((s.chronicle.cpuSeconds ?? NaN) * 1000)} | ${seconds((s.floor?.cpuSeconds ?? NaN) * 1000)} | ${times(s.ratios.cpu)} |`);
-  lines.push(`| peak RSS (process tree) | ${mb(s.chronicle.peakTreeRssMB)} | ${mb(s.floor?.peakRssMB)} (Astro ${mb(s.floor?.astroPeakRssMB)}, Pagefind ${mb(s.floor?.pagefindPeakRssMB)}) | ${ratio(s.chronicle.peakTreeRssMB, s.floor?.peakRssMB)} |`);
+  lines.push(`| peak memory (process tree, PSS) | ${mb(s.chronicle.peakTreeRssMB)} | ${mb(s.floor?.peakRssMB)} (Astro ${mb(s.floor?.astroPeakRssMB)}, Pagefind ${mb(s.floor?.pagefindPeakRssMB)}) | ${ratio(s.chronicle.peakTreeRssMB, s.floor?.peakRssMB)} |`);
   lines.push(`| pages written (.html) | ${dist?.pages ?? '—'} | ${floorDist?.pages ?? '—'} | |`);
   lines.push(`| dist/ size | ${bytes(dist?.distBytes)} | ${bytes(floorDist?.distBytes)} | |`);
   lines.push(`| search index (pagefind/) | ${dist?.searchIndexFiles ? `${bytes(dist.searchIndexBytes)} in ${dist.searchIndexFiles} files` : 'none'} | ${bytes(floorDist?.searchIndexBytes)} in ${floorDist?.searchIndexFiles ?? '—'} files | |`);
@@ -153,7 +153,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push(`| phase: rendering | ${both(p.rendering, pc.rendering)} | ${both(fp.rendering, fc.rendering)} | |`);
   lines.push(`| phase: after rendering (search index, sitemap, redirects) | ${both(p.postBuild, pc.postBuild)}${p.indexing === undefined ? '' : `, of which search ${seconds(p.indexing)}`} | Pagefind CLI ${both(s.floor?.pagefindMs, (s.floor?.pagefindCpuSeconds ?? NaN) * 1000)} | |`);
   const peak = c.find((x) => x.ok) ?? c[0];
-  if (peak) lines.push(`| peak RSS reached during | ${peak.peakPhase ?? '—'}: ${peak.atPeak.slice(0, 4).map((p) => `${p.name} ${p.rssMB} MB`).join(', ')} | | |`);
+  if (peak) lines.push(`| peak memory reached during | ${peak.peakPhase ?? '—'}: ${peak.atPeak.slice(0, 4).map((p) => `${p.name} ${p.rssMB} MB`).join(', ')} | | |`);
   if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${times(s.ratios.rebuildWall)} of cold wall, ${times(s.ratios.rebuildCpu)} of cold CPU)${s.rebuild.ok ? '' : ' FAILED'} | | |`);
   lines.push('');
   lines.push(`| page kind | pages | median HTML | max HTML | largest |`, `|---|---|---|---|---|`);

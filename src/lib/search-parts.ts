@@ -26,11 +26,12 @@ export interface PartOptions {
 
 /**
  * Every part costs the reader one more metadata file and index chunk per
- * query (about 45 KB gzip at 10,000 articles), and Pagefind about 200 KB of
- * memory per page while it indexes a part: 6,500 keeps a 10,000-article
- * archive in two parts (a first query under 300 KB) and a part under 1.5 GB.
+ * query (about 29 KB gzip at 10,000 articles), and Pagefind about 180 KB of
+ * memory per page while it indexes a part, on top of the build's own ~2.1 GB
+ * at that point: 4,500 keeps a 10,000-article archive in three parts, so a
+ * first query stays under 300 KB and the build under 3 GB (BENCHMARKS.md).
  */
-export const DEFAULT_PAGES_PER_PART = 6_500;
+export const DEFAULT_PAGES_PER_PART = 4_500;
 export const DEFAULT_MAX_PARTS = 16;
 
 /** How many parts `pages` searchable pages go into. */

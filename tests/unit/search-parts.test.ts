@@ -6,9 +6,9 @@ const urls = Array.from({ length: 10_000 }, (_, i) => `/articles/20${String(i % 
 describe('search index parts', () => {
   it('uses one part for a small archive, more as it grows, and never more than the cap', () => {
     expect(partCount(0)).toBe(1);
-    expect(partCount(6_500)).toBe(1);
-    expect(partCount(6_501)).toBe(2);
-    expect(partCount(13_000)).toBe(2);
+    expect(partCount(4_500)).toBe(1);
+    expect(partCount(4_501)).toBe(2);
+    expect(partCount(13_000)).toBe(3);
     expect(partCount(1_000_000)).toBe(16);
     expect(partCount(500, { pagesPerPart: 60 })).toBe(9);
   });
