@@ -96,7 +96,8 @@ describe('the dev server follows content files without a restart', () => {
 
     write('articles/2019/03/added-while-running.md', article('', '\nRewritten.\n').replace('title: Valid', 'title: Edited while running'));
     const edited = await waitForPage(path, (_, html) => html.includes('Edited while running'));
-    expect(edited.html).toContain('Edited while running');
+    // What the dev server logged is what explains a missed edit.
+    expect(edited.html.includes('Edited while running'), `the dev server said:\n${dev.output().replace(/\u001b\[[0-9;]*m/g, '').slice(-6000)}`).toBe(true);
     expect(edited.html).toContain('Rewritten.');
     expect(edited.html).not.toContain('Added while running');
   });

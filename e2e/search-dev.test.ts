@@ -65,7 +65,10 @@ describe('search in the dev server', () => {
     await expect.poll(async () => {
       await page.goto(`${site}search/?q=lanternfish`);
       return statusBecomes(page, /result/).catch(() => '');
-    }, { timeout: 120_000, interval: 2_000 }).toBe('1 result for “lanternfish”');
+    }, { timeout: 120_000, interval: 2_000 }).toBe('1 result for “lanternfish”').catch((error: Error) => {
+      // What the dev server logged (indexing, failed pages) is what explains a failure here.
+      throw new Error(`${error.message}\n\nthe dev server said:\n${(dev?.output() ?? '').replace(/\u001b\[[0-9;]*m/g, '').slice(-6000)}`);
+    });
     await expect(page.locator('a[data-result-link]').allTextContents()).resolves.toEqual(['A draft about the lanternfish']);
     await page.locator('a[data-result-link]').click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('A draft about the lanternfish');

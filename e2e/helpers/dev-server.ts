@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,13 @@ export async function startDevServer(contentDir: string, env: Record<string, str
   for (const entry of readdirSync(ROOT).filter((name) => !NOT_COPIED.has(name))) {
     cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+  // Every package is linked, but node_modules itself is the copy's own: Astro puts Vite's dependency
+  // cache in <root>/node_modules/.vite/, and a cache shared with another dev server (another base
+  // path, another config) makes Vite re-optimize and reload pages in the middle of a test.
+  mkdirSync(join(project, 'node_modules'));
+  for (const entry of readdirSync(join(ROOT, 'node_modules')).filter((name) => name !== '.vite')) {
+    symlinkSync(join(ROOT, 'node_modules', entry), join(project, 'node_modules', entry));
+  }
   const port = await freePort();
   let output = '';
   // Its own process group, so stop() ends the server and anything it started, and nothing else.
@@ -72,8 +78,10 @@ export async function startDevServer(contentDir: string, env: Record<string, str
   let url = '';
   for (;;) {
     if (!running) throw new Error(`astro dev exited before it was ready:\n${output.slice(-4000)}`);
-    const printed = /Local\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''));
-    if (printed) {
+    const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+    const printed = /Local\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(plain);
+    // The server answers before its first content sync ends; until then pages see part of the content.
+    if (printed && plain.includes('Synced content')) {
       url = printed[1]!;
       try {
         await fetch(url, { signal: AbortSignal.timeout(30_000) });
