@@ -45,7 +45,12 @@ async function followQuoteLinks(page: Page, personUrl: string) {
     const item = section.locator('.quote-list > li').nth(i);
     const listed = (await item.locator('blockquote').textContent())!.trim();
     await item.getByRole('link', { name: ARTICLE }).click();
-    await page.waitForURL(/#quote-/);
+    await page.waitForURL(/#quote-/, { waitUntil: 'load' });
+    // The browser scrolls to the fragment after the load; read where it landed once it has (or after 5 s).
+    await page.waitForFunction(() => {
+      const box = document.querySelector(':target')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.top < innerHeight;
+    }, undefined, { timeout: 5_000 }).catch(() => {});
     landed.push({ listed, url: page.url(), target: await targetOf(page) });
   }
   return landed;

@@ -1,14 +1,19 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, started the way this machine allows (no downloads, no background traffic). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
     ],
   });
+  // Seen once in CI: close() never answered and held a file's afterAll for the whole hook timeout.
+  // Playwright still ends the process when the test worker exits.
+  const close = browser.close.bind(browser);
+  browser.close = (options) => Promise.race([close(options), new Promise<void>((done) => setTimeout(done, 20_000).unref())]);
+  return browser;
 }
 
 export interface WatchedPage {
