@@ -33,6 +33,9 @@ async function waitForOutput(test: (output: string) => boolean): Promise<string>
   return dev.output();
 }
 
+/** The end of what the dev server printed, without colours: what explains a failure. */
+const serverLog = () => dev.output().replace(/\u001b\[[0-9;]*m/g, '').slice(-6000);
+
 const write = (path: string, text: string) => {
   const full = join(contentDir, path);
   mkdirSync(dirname(full), { recursive: true });
@@ -62,11 +65,14 @@ describe('drafts', () => {
     const response = await page.goto(new URL(DRAFT_PATH, dev.url).href);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DRAFT_TITLE);
+    // Waiting, not a single look: Vite may reload the page once after the server's first content sync.
     const banner = page.locator('.draft-banner');
-    await expect(banner.isVisible()).resolves.toBe(true);
+    await banner.waitFor({ state: 'visible', timeout: 30_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\nthe dev server said:\n${serverLog()}`);
+    });
     await expect(banner.textContent()).resolves.toMatch(/^Draft\b/);
     await page.goto(dev.url);
-    await expect(page.getByRole('link', { name: DRAFT_TITLE }).count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: DRAFT_TITLE }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
   it('a build of the same files leaves the draft out: no page, no link, no sitemap entry', async () => {
@@ -97,7 +103,7 @@ describe('the dev server follows content files without a restart', () => {
     write('articles/2019/03/added-while-running.md', article('', '\nRewritten.\n').replace('title: Valid', 'title: Edited while running'));
     const edited = await waitForPage(path, (_, html) => html.includes('Edited while running'));
     // What the dev server logged is what explains a missed edit.
-    expect(edited.html.includes('Edited while running'), `the dev server said:\n${dev.output().replace(/\u001b\[[0-9;]*m/g, '').slice(-6000)}`).toBe(true);
+    expect(edited.html.includes('Edited while running'), `the dev server said:\n${serverLog()}`).toBe(true);
     expect(edited.html).toContain('Rewritten.');
     expect(edited.html).not.toContain('Added while running');
   });

@@ -218,7 +218,6 @@ function start(root: HTMLElement) {
     status.textContent = complete
       ? statusText(current, results.length)
       : fill(strings.searchPartial ?? '', { n: results.length.toLocaleString(locale), q: current.q });
-    if (complete) list.removeAttribute('aria-busy');
     root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: results.length, complete } }));
     // The rest of the page, and any further results the reader had asked for with "Show more".
     const rest = await Promise.all([...loads.slice(FIRST_BATCH), ...results.slice(PAGE, Math.max(PAGE, list.childElementCount)).map((r) => r.data())]);
@@ -231,6 +230,8 @@ function start(root: HTMLElement) {
       if (focused) list.querySelector<HTMLElement>(`li[data-url="${CSS.escape(focused)}"] a`)?.focus();
     }
     more.hidden = results.length <= list.childElementCount;
+    // The list is busy until its whole first page is drawn, so assistive technology reads it once, whole.
+    if (complete) list.removeAttribute('aria-busy');
     return true;
   }
 
