@@ -73,6 +73,9 @@ describe('drafts', () => {
     await expect(banner.textContent()).resolves.toMatch(/^Draft\b/);
     await page.goto(dev.url);
     await expect.poll(() => page.getByRole('link', { name: DRAFT_TITLE }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // This content has no countries/ folder, which is allowed: the server says nothing about it.
+    expect(existsSync(join(contentDir, 'countries'))).toBe(false);
+    expect(serverLog()).not.toMatch(/does not exist or is empty/);
   });
 
   it('a build of the same files leaves the draft out: no page, no link, no sitemap entry', async () => {

@@ -1,11 +1,12 @@
-import { getCollection, type CollectionKey } from 'astro:content';
+import type { CollectionKey } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import type { ValidContent } from '../lib/validate.ts';
+import { collectionEntries } from './collections.ts';
 
 let cached: Promise<Archive> | undefined;
 
 async function load<C extends CollectionKey>(name: C) {
-  const entries = await getCollection(name);
+  const entries = await collectionEntries(name);
   return entries.map((entry) => ({ id: entry.id, file: entry.filePath ?? `content/${name}/${entry.id}`, data: entry.data, body: entry.body ?? '' }));
 }
 

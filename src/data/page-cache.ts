@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { getCollection, type CollectionKey } from 'astro:content';
+import type { CollectionKey } from 'astro:content';
+import { collectionEntries } from './collections.ts';
 import { getQuoteLedger } from './quotes.ts';
 import { getStandards } from './standards.ts';
 import { BUILD_DATE } from './build-date.ts';
@@ -30,7 +31,7 @@ export function siteKey(): Promise<string> {
     const hash = createHash('sha256');
     const add = (...parts: string[]) => hash.update(`${parts.join('\t')}\n`);
     for (const collection of COLLECTIONS) {
-      const entries = (await getCollection(collection)) as { id: string; data: unknown; digest?: string | number }[];
+      const entries = (await collectionEntries(collection)) as { id: string; data: unknown; digest?: string | number }[];
       for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {
         // An article's data without its body; any other file whole.
         add(collection, entry.id, collection === 'articles' ? JSON.stringify(entry.data) : String(entry.digest ?? JSON.stringify(entry.data)));

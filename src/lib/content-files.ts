@@ -28,6 +28,29 @@ function walk(dir: string): string[] {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
+/** Whether `dir` (or, when `nested`, a folder under it) holds a file that `takes`; stops at the first. */
+function holdsFile(dir: string, takes: RegExp, nested: boolean): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  return entries.some((entry) => !entry.name.startsWith('.') && (entry.isDirectory()
+    ? nested && holdsFile(join(dir, entry.name), takes, nested)
+    : takes.test(entry.name)));
+}
+
+/**
+ * Whether a collection's folder holds any file of its kind. Every folder but
+ * articles/ may be absent or empty, and Astro warns on each read of an empty
+ * collection, which the dev server does on every request.
+ */
+export function hasCollectionFiles(contentDir: string, collection: CollectionName): boolean {
+  const articles = collection === 'articles';
+  return holdsFile(join(contentDir, collection), articles ? /\.mdx?$/i : /\.md$/i, articles);
+}
+
 /**
  * Every file under the content folder, sorted. Files that no collection takes
  * (a `.txt`, an `.mdx` event, a misspelt folder) are reported, not skipped.
