@@ -165,6 +165,34 @@ describe('search on a generated archive of 120 articles', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws results at full strength as they arrive, and says the list is busy until its first page is whole', async () => {
+    const { page, errors } = await openPage(browser, corpusSite.origin);
+    // Each time the list changes, what a reader (opacity) and a screen reader (aria-busy) were told at that moment.
+    await page.addInitScript(() => {
+      const seen: { items: number; busy: boolean; opacity: string }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      document.addEventListener('DOMContentLoaded', () => {
+        const list = document.querySelector<HTMLElement>('[data-results]')!;
+        new MutationObserver(() => seen.push({
+          items: list.childElementCount,
+          busy: list.getAttribute('aria-busy') === 'true',
+          opacity: getComputedStyle(list).opacity,
+        })).observe(list, { childList: true });
+      });
+    });
+    await page.goto(`${corpusSite.url}search/?q=${COMMON_WORD}`);
+    await statusBecomes(page, `${corpus.articles.length} results for “${COMMON_WORD}”`);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { items: number; busy: boolean; opacity: string }[] }).seen);
+    const drawn = seen.filter((moment) => moment.items > 0);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.map((moment) => moment.opacity)).toEqual(drawn.map(() => '1'));
+    // Busy whenever fewer than a full page (10) is listed; the page's last state is whole and not busy.
+    expect(drawn.filter((moment) => moment.items < 10).every((moment) => moment.busy)).toBe(true);
+    await expect(page.locator('[data-results] > li').count()).resolves.toBe(10);
+    await expect(page.locator('[data-results]').getAttribute('aria-busy')).resolves.toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it('narrows by topic with a count that matches the results shown, OR within the facet', async () => {
     const { page, foreignRequests } = await openPage(browser, corpusSite.origin);
     await page.goto(`${corpusSite.url}search/?q=${COMMON_WORD}`);

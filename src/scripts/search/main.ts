@@ -141,6 +141,7 @@ function start(root: HTMLElement) {
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    delete list.dataset.drawn;
     facetsBox.setAttribute('aria-busy', 'true');
     try {
       const search = await getEngine();
@@ -214,6 +215,8 @@ function start(root: HTMLElement) {
     if (!showing(head, 0) || list.childElementCount < head.length) list.replaceChildren(...head.map((data) => listItem(data, current.q)));
     shown = results;
     shownState = current;
+    // Drawn results are the current ones: no longer dimmed, though the list stays busy until its page is whole.
+    list.dataset.drawn = '';
     more.hidden = results.length <= list.childElementCount;
     status.textContent = complete
       ? statusText(current, results.length)
@@ -324,6 +327,7 @@ function start(root: HTMLElement) {
       sequence += 1;
       pending = undefined;
       list.setAttribute('aria-busy', 'true');
+      delete list.dataset.drawn;
       const typed = state;
       typedTimer = setTimeout(() => { typedTimer = undefined; run(typed); }, delay);
     }
