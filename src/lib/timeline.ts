@@ -205,16 +205,44 @@ export function intersectTimelines(index: TimelineIndex, refs: readonly { collec
  * may be missing). A single date must lie inside it: "2019" is not inside
  * March–April 2019, since it may be any day of the year. A span (with an
  * `end`) is kept when any part of it is in range.
+ *
+ * `entries` are in timeline order, so their first days never decrease: two
+ * binary searches find the entries starting inside the range, and before
+ * those only spans are looked at. An embedded `<Timeline>` on a topic with
+ * tens of thousands of entries costs the size of its range, not of the topic.
  */
 export function inRange(entries: readonly TimelineEntry[], from?: PartialDate, to?: PartialDate): TimelineEntry[] {
   const first = from && startOfSpan(from);
   const last = to && endOfSpan(to);
-  return entries.filter((entry) => {
-    const start = startOfSpan(entry.date);
-    const finish = endOfSpan(entry.end ?? entry.date);
-    if (entry.end) return (!first || comparePartialDates(finish, first) >= 0) && (!last || comparePartialDates(start, last) <= 0);
-    return (!first || comparePartialDates(start, first) >= 0) && (!last || comparePartialDates(finish, last) <= 0);
-  });
+  const startsAfter = (limit: PartialDate, orAt: boolean) => (entry: TimelineEntry) => {
+    const order = comparePartialDates(startOfSpan(entry.date), limit);
+    return order > 0 || (orAt && order === 0);
+  };
+  const end = last ? firstIndexWhere(entries, startsAfter(last, false)) : entries.length;
+  const begin = Math.min(end, first ? firstIndexWhere(entries, startsAfter(first, true)) : 0);
+  const kept: TimelineEntry[] = [];
+  // Starting before the range, only a span can still reach into it.
+  for (let i = 0; i < begin; i += 1) {
+    const entry = entries[i]!;
+    if (entry.end && comparePartialDates(endOfSpan(entry.end), first!) >= 0) kept.push(entry);
+  }
+  for (let i = begin; i < end; i += 1) {
+    const entry = entries[i]!;
+    if (!last || comparePartialDates(endOfSpan(entry.end ?? entry.date), last) <= 0 || entry.end) kept.push(entry);
+  }
+  return kept;
+}
+
+/** The first index whose entry passes `test`, for a test that once passed keeps passing (binary search). */
+function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(items[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** The first day a partial date covers. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleContext, assembleEntries, compareEntries, entityTimeline, entryPath, inRange, intersectTimelines, type TimelineEntry,
 } from '../../src/lib/timeline.ts';
-import { formatPartialDate, formatSpan, makePartialDate, parsePartialDate, type PartialDate } from '../../src/lib/partial-date.ts';
+import { comparePartialDates, endOfSpan, formatPartialDate, formatSpan, makePartialDate, parsePartialDate, type PartialDate } from '../../src/lib/partial-date.ts';
 import { archiveOf, article, event, person, topic } from '../fixtures/timeline-archive.ts';
 
 const pd = (value: string): PartialDate => {
@@ -158,6 +158,33 @@ describe('ranges for <Timeline from to>', () => {
     expect(titles(inRange(all, pd('2018-12'), undefined))).toEqual(['Dec 2018', '2019']);
     expect(titles(inRange(all, pd('2018'), pd('2018')))).toEqual(['Year 2018', 'Dec 2018']);
     expect(inRange(all)).toHaveLength(all.length);
+  });
+
+  it('finds in a long timeline exactly what checking every entry finds', () => {
+    // A small deterministic generator: dates of every precision from 2000 to 2009, one in five a span.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const randomDate = (): PartialDate => {
+      const precision = next(3);
+      const year = 2000 + next(10);
+      return precision === 0 ? makePartialDate(year) : precision === 1 ? makePartialDate(year, 1 + next(12)) : makePartialDate(year, 1 + next(12), 1 + next(28));
+    };
+    const entries = Array.from({ length: 2000 }, (_, i) => {
+      const date = randomDate();
+      const end = next(5) === 0 ? makePartialDate(date.year + next(3), 12, 31) : undefined;
+      return { key: String(i), date, ...(end ? { end } : {}) } as unknown as TimelineEntry;
+    }).sort((a, b) => comparePartialDates(a.date, b.date));
+    const first = (d: PartialDate) => makePartialDate(d.year, d.month ?? 1, d.day ?? 1);
+    const everyEntry = (from?: PartialDate, to?: PartialDate) => entries.filter((entry) => {
+      const start = first(entry.date);
+      const finish = endOfSpan(entry.end ?? entry.date);
+      if (entry.end) return (!from || comparePartialDates(finish, first(from)) >= 0) && (!to || comparePartialDates(start, endOfSpan(to)) <= 0);
+      return (!from || comparePartialDates(start, first(from)) >= 0) && (!to || comparePartialDates(finish, endOfSpan(to)) <= 0);
+    });
+    for (let i = 0; i < 300; i += 1) {
+      const [from, to] = [next(4) === 0 ? undefined : randomDate(), next(4) === 0 ? undefined : randomDate()];
+      expect(inRange(entries, from, to).map((e) => e.key), `${from?.iso} to ${to?.iso}`).toEqual(everyEntry(from, to).map((e) => e.key));
+    }
   });
 });
 
