@@ -41,20 +41,59 @@ export interface RelatedOptions {
   window?: number;
 }
 
-/** Newest first, then by id: the order every entity list is kept in. */
-function before(a: RelatedArticle, b: RelatedArticle): boolean {
-  const t = b.pubDate.getTime() - a.pubDate.getTime();
-  return t < 0 || (t === 0 && a.id < b.id);
+/**
+ * The index in numbers, built once per archive: every article gets an
+ * ordinal, and each entity list becomes an array of ordinals. Scoring then
+ * adds into a typed array instead of a map keyed by id strings, which at
+ * 100,000 articles was the costliest function of an article page.
+ */
+interface Numbered<A extends RelatedArticle> {
+  articles: A[];
+  ordinalOf: Map<string, number>;
+  times: Float64Array;
+  /** Each entity list as ordinals (-1 for an id that is not an article), made on first use. */
+  lists: WeakMap<Listed, Int32Array>;
+  scores: Float64Array;
 }
 
-/** Position of `article` in a newest-first list, by binary search. */
-function positionIn(list: readonly string[], article: RelatedArticle, byId: ReadonlyMap<string, RelatedArticle>): number {
+const numberedIndexes = new WeakMap<RelatedIndex<RelatedArticle>, Numbered<RelatedArticle>>();
+
+function numbered<A extends RelatedArticle>(index: RelatedIndex<A>): Numbered<A> {
+  let found = numberedIndexes.get(index) as Numbered<A> | undefined;
+  if (!found) {
+    const articles = [...index.articleById.values()];
+    found = {
+      articles,
+      ordinalOf: new Map(articles.map((article, ordinal) => [article.id, ordinal])),
+      times: Float64Array.from(articles, (article) => article.pubDate.getTime()),
+      lists: new WeakMap(),
+      scores: new Float64Array(articles.length),
+    };
+    numberedIndexes.set(index, found as unknown as Numbered<RelatedArticle>);
+  }
+  return found;
+}
+
+function ordinals<A extends RelatedArticle>(numbers: Numbered<A>, list: Listed): Int32Array {
+  let found = numbers.lists.get(list);
+  if (!found) {
+    found = Int32Array.from(list.articles, (id) => numbers.ordinalOf.get(id) ?? -1);
+    numbers.lists.set(list, found);
+  }
+  return found;
+}
+
+/** Position of the article numbered `self` in a newest-first list (newest first, then by id), by binary search. */
+function positionIn<A extends RelatedArticle>(list: Int32Array, self: number, numbers: Numbered<A>): number {
+  const time = numbers.times[self]!;
+  const id = numbers.articles[self]!.id;
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    const other = byId.get(list[middle]!);
-    if (other && before(other, article)) low = middle + 1;
+    const other = list[middle]!;
+    const t = other < 0 ? NaN : numbers.times[other]! - time;
+    if (t > 0 || (t === 0 && numbers.articles[other]!.id < id)) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -77,15 +116,20 @@ export function relatedArticles<A extends RelatedArticle>(index: RelatedIndex<A>
     ...article.countries.map((c) => index.countries.get(c.toLowerCase())),
   ].filter((list): list is Listed => list !== undefined && list.articles.length > 1);
 
-  const scores = new Map<string, number>();
-  for (const { articles } of lists) {
-    const weight = 1 / Math.log2(1 + articles.length);
-    const at = positionIn(articles, article, index.articleById);
-    const from = Math.max(0, at - window);
-    const to = Math.min(articles.length, at + window + 1);
-    for (let i = from; i < to; i += 1) {
-      const other = articles[i]!;
-      if (other !== id) scores.set(other, (scores.get(other) ?? 0) + weight);
+  const numbers = numbered(index);
+  const self = numbers.ordinalOf.get(id)!;
+  const { scores } = numbers;
+  const touched: number[] = [];
+  for (const list of lists) {
+    const weight = 1 / Math.log2(1 + list.articles.length);
+    const members = ordinals(numbers, list);
+    const at = positionIn(members, self, numbers);
+    const to = Math.min(members.length, at + window + 1);
+    for (let i = Math.max(0, at - window); i < to; i += 1) {
+      const other = members[i]!;
+      if (other < 0 || other === self) continue;
+      if (scores[other] === 0) touched.push(other);
+      scores[other] = scores[other]! + weight;
     }
   }
 
@@ -96,11 +140,11 @@ export function relatedArticles<A extends RelatedArticle>(index: RelatedIndex<A>
   // Only the best `limit` are kept, in order, instead of sorting every candidate:
   // an article on a large topic has hundreds of them, and every article page asks.
   const best: Ranked[] = [];
-  for (const [otherId, score] of scores) {
+  for (const other of touched) {
+    const score = scores[other]!;
+    scores[other] = 0; // ready for the next article
     if (best.length === limit && score < best[limit - 1]!.score) continue;
-    const other = index.articleById.get(otherId);
-    if (!other) continue;
-    const candidate = { article: other, score, distance: Math.abs(other.pubDate.getTime() - time) };
+    const candidate = { article: numbers.articles[other]!, score, distance: Math.abs(numbers.times[other]! - time) };
     if (best.length === limit && order(candidate, best[limit - 1]!) >= 0) continue;
     let at = best.length;
     while (at > 0 && order(candidate, best[at - 1]!) < 0) at -= 1;

@@ -191,11 +191,12 @@ export function entityTimeline(index: TimelineIndex, collection: TimelineCollect
   return index.byEntity.get(entityKey(collection, id)) ?? [];
 }
 
-/** Entries named by every given entity (the intersection), in order. */
-export function intersectTimelines(index: TimelineIndex, refs: readonly { collection: TimelineCollection; id: string }[]): TimelineEntry[] {
+/** Entries named by every given entity (the intersection), in order. One entity's is its timeline itself, not a copy. */
+export function intersectTimelines(index: TimelineIndex, refs: readonly { collection: TimelineCollection; id: string }[]): readonly TimelineEntry[] {
   const lists = refs.map((ref) => entityTimeline(index, ref.collection, ref.id)).sort((a, b) => a.length - b.length);
   const [shortest, ...rest] = lists;
   if (!shortest) return [];
+  if (rest.length === 0) return shortest;
   const others = rest.map((list) => new Set(list));
   return shortest.filter((entry) => others.every((set) => set.has(entry)));
 }

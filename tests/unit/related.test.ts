@@ -88,3 +88,49 @@ describe('relatedArticles', () => {
     expect(lookups).toBeLessThan(400);
   });
 });
+
+/** The definition, the slow way: scores summed in a map keyed by id, every candidate sorted. */
+function relatedByDefinition(index: RelatedIndex, id: string, limit: number, window: number): string[] {
+  const article = index.articleById.get(id)!;
+  const lists = [
+    ...article.topics.map((t) => index.topics.get(t)), ...article.people.map((p) => index.people.get(p)),
+    ...article.organizations.map((o) => index.organizations.get(o)), ...article.countries.map((c) => index.countries.get(c.toLowerCase())),
+  ].filter((list) => list !== undefined && list.articles.length > 1);
+  const scores = new Map<string, number>();
+  for (const { articles } of lists as { articles: string[] }[]) {
+    const at = articles.filter((other) => {
+      const a = index.articleById.get(other);
+      return a !== undefined && (a.pubDate > article.pubDate || (a.pubDate.getTime() === article.pubDate.getTime() && a.id < id));
+    }).length;
+    articles.slice(Math.max(0, at - window), at + window + 1).forEach((other) => {
+      if (other !== id && index.articleById.has(other)) scores.set(other, (scores.get(other) ?? 0) + 1 / Math.log2(1 + articles.length));
+    });
+  }
+  const time = article.pubDate.getTime();
+  return [...scores].map(([other, score]) => ({ a: index.articleById.get(other)!, score }))
+    .sort((x, y) => y.score - x.score || Math.abs(x.a.pubDate.getTime() - time) - Math.abs(y.a.pubDate.getTime() - time)
+      || y.a.pubDate.getTime() - x.a.pubDate.getTime() || x.a.id.localeCompare(y.a.id))
+    .slice(0, limit).map(({ a }) => a.id);
+}
+
+describe('related articles over a generated archive', () => {
+  it('are what the definition gives, for every article, window and limit', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const pick = (prefix: string, pool: number, most: number) => [...new Set(Array.from({ length: next(most + 1) }, () => `${prefix}${next(pool)}`))];
+    const specs: Spec[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `a${i}`,
+      // Few distinct days, so many articles share a date and the order falls back to ids.
+      date: `2018-0${1 + next(9)}-1${next(10)}`,
+      topics: pick('t', 6, 2), people: pick('p', 40, 3), organizations: pick('o', 15, 2), countries: pick('C', 5, 2),
+    }));
+    const index = indexOf(specs);
+    // An id listed under a topic that is not an article (as a draft is not) is never a candidate.
+    (index.topics.get('t0')?.articles as string[] | undefined)?.push('not-an-article');
+    for (const [limit, window] of [[5, 100], [3, 4], [1, 1]] as const) {
+      for (const { id } of specs) {
+        expect(ids(relatedArticles(index, id, { limit, window })), `${id}, limit ${limit}, window ${window}`).toEqual(relatedByDefinition(index, id, limit, window));
+      }
+    }
+  });
+});
