@@ -189,6 +189,17 @@ describe('timelines on a generated archive of a few hundred articles', () => {
     }
   });
 
+  it('shows an entity\'s text and timeline on page 1 of its articles only; later pages list articles', async () => {
+    const first = readFileSync(join(dist, 'topics/world/index.html'), 'utf8');
+    const second = readFileSync(join(dist, 'topics/world/2/index.html'), 'utf8');
+    // A timeline this long is shown on page 1 as links to its pages of years.
+    expect(first).toContain('id="timeline"');
+    expect(count(first, /class="tl-years/g)).toBe(1);
+    expect(second).not.toContain('id="timeline"');
+    expect(count(second, /class="tl-/g)).toBe(0);
+    expect(count(second, /class="article-list-title"/g)).toBeGreaterThan(0);
+  });
+
   it('passes axe on the pages of a long entity timeline, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const path of ['people/cy-test/', 'people/cy-test/timeline/2020/', 'topics/world/timeline/2019/2/']) {
