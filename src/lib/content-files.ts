@@ -28,6 +28,9 @@ function walk(dir: string): string[] {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
+/** The file names a collection takes: articles are Markdown or MDX, everything else Markdown. */
+const takenBy = (collection: CollectionName) => (collection === 'articles' ? /\.mdx?$/i : /\.md$/i);
+
 /** Whether `dir` (or, when `nested`, a folder under it) holds a file that `takes`; stops at the first. */
 function holdsFile(dir: string, takes: RegExp, nested: boolean): boolean {
   let entries;
@@ -48,7 +51,7 @@ function holdsFile(dir: string, takes: RegExp, nested: boolean): boolean {
  */
 export function hasCollectionFiles(contentDir: string, collection: CollectionName): boolean {
   const articles = collection === 'articles';
-  return holdsFile(join(contentDir, collection), articles ? /\.mdx?$/i : /\.md$/i, articles);
+  return holdsFile(join(contentDir, collection), takenBy(collection), articles);
 }
 
 /**
@@ -78,7 +81,7 @@ export function readContentFiles(contentDir: string, displayRoot: string): { fil
       continue;
     }
     const collection = name as CollectionName;
-    const allowed = collection === 'articles' ? /\.mdx?$/i : /\.md$/i;
+    const allowed = takenBy(collection);
     for (const path of walk(full)) {
       const inside = toPosix(relative(full, path));
       if (!allowed.test(inside) || (collection !== 'articles' && inside.includes('/'))) {
