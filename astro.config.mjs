@@ -3,19 +3,19 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import chronicle from './src/integrations/chronicle.ts';
-import redirects from './src/integrations/redirects.ts';
-import search from './src/integrations/search.ts';
+import redirects from './src/integrations/redirects-file.ts';
+import search from './src/integrations/search/index.ts';
 import headers from './src/integrations/headers.ts';
-import quotes from './src/integrations/quotes.ts';
+import quotes from './src/integrations/quote-markdown.ts';
 import contentStore from './src/integrations/content-store.ts';
-import { deploymentFromEnv } from './src/lib/deployment.ts';
-import { sitemapSerializer } from './src/lib/sitemap-dates.ts';
-import { classTokens } from './src/lib/code-highlight.ts';
+import { deploymentFromEnv } from './src/lib/build/deployment.ts';
+import { sitemapSerializer } from './src/lib/site/sitemap-dates.ts';
+import { classTokens } from './src/lib/markdown/code-highlight.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 function codeHighlightFingerprint() {
-  return createHash('sha256').update(readFileSync(new URL('./src/lib/code-highlight.ts', import.meta.url))).digest('hex');
+  return createHash('sha256').update(readFileSync(new URL('./src/lib/markdown/code-highlight.ts', import.meta.url))).digest('hex');
 }
 
 /** Where the site is published; both can be set per deployment (`/chronicle`, `chronicle/` all mean `/chronicle/`). */
@@ -28,9 +28,9 @@ export default defineConfig({
   outDir: process.env.CHRONICLE_OUT_DIR || './dist',
   cacheDir: process.env.CHRONICLE_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/csp.ts).
+  // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/site/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // contentStore() keeps loading Astro's content store linear in its size (src/lib/store-literal.ts).
+  // contentStore() keeps loading Astro's content store linear in its size (src/lib/build/store-literal.ts).
   // quotes() adds a Sätteri plugin to the Markdown processor that .md and .mdx share.
   integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search(), headers(), contentStore()],
   devToolbar: { enabled: false },
@@ -47,7 +47,7 @@ export default defineConfig({
   // extension uses to validate and complete frontmatter (see /guide/editor/).
   experimental: {
     contentIntellisense: true,
-    // Pages whose cacheKey (src/data/page-cache.ts) and code are unchanged are copied from the
+    // Pages whose cacheKey (src/lib/routes/cache-keys.ts) and code are unchanged are copied from the
     // previous build in CHRONICLE_CACHE_DIR instead of rendered again.
     incrementalBuild: true,
   },

@@ -7,10 +7,10 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { buildOnce, ROOT } from './helpers/site.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
-import { GUIDE_PAGES } from '../src/data/guide.ts';
-import { fieldRows } from '../src/lib/field-docs.ts';
-import { collectionJsonSchema } from '../src/lib/json-schema.ts';
-import { COMPONENT_NAMES } from '../src/lib/components.ts';
+import { GUIDE_PAGES } from '../src/lib/routes/guide-pages.ts';
+import { fieldRows } from '../src/lib/authoring/field-docs.ts';
+import { collectionJsonSchema } from '../src/lib/authoring/json-schema.ts';
+import { COMPONENT_NAMES } from '../src/lib/content/components.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 
 let browser: Browser;

@@ -9,7 +9,7 @@ import { axeViolations } from './helpers/axe.ts';
 import { writeLanguagesFixture } from './helpers/languages-fixture.ts';
 
 /**
- * Fenced code in articles is highlighted with classes (src/lib/code-highlight.ts,
+ * Fenced code in articles is highlighted with classes (src/lib/markdown/code-highlight.ts,
  * src/styles/code.css), in `.md` and `.mdx` alike: coloured tokens in light and
  * dark mode, readable (axe's contrast rules), no inline style anywhere, so the
  * strict Content-Security-Policy blocks nothing.

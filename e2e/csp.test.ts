@@ -10,10 +10,10 @@ import { settled } from './helpers/search-page.ts';
 import { filesIn, servedPath } from './helpers/crawl.ts';
 import { writeLanguagesFixture } from './helpers/languages-fixture.ts';
 import { missingTemplates, templatePages } from './helpers/templates.ts';
-import { headerPolicy, metaPolicy, POLICY } from '../src/lib/csp.ts';
+import { headerPolicy, metaPolicy, POLICY } from '../src/lib/site/csp.ts';
 
 /**
- * The Content-Security-Policy (src/lib/csp.ts) and privacy: every page
+ * The Content-Security-Policy (src/lib/site/csp.ts) and privacy: every page
  * carries the policy before anything it governs, nothing in any page needs
  * 'unsafe-inline', `_headers` sends the same policy to hosts that read it,
  * and Chromium, served the site the way such a host would (header and meta),
@@ -118,7 +118,7 @@ describe('the policy', () => {
   });
 
   it('_headers follows the base path of a sub-path deployment', async () => {
-    const { headersFile } = await import('../src/lib/csp.ts');
+    const { headersFile } = await import('../src/lib/site/csp.ts');
     expect(headersFile('/chronicle/')).toMatch(/^\/chronicle\/\*$/m);
   });
 });

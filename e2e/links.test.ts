@@ -5,7 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildOnce } from './helpers/site.ts';
 import { crawl, filesIn } from './helpers/crawl.ts';
 import { writeLanguagesFixture } from './helpers/languages-fixture.ts';
-import { normalizeSite } from '../src/lib/deployment.ts';
+import { normalizeSite } from '../src/lib/build/deployment.ts';
 
 /**
  * Link integrity over the built site (e2e/helpers/crawl.ts): every internal

@@ -7,7 +7,7 @@ import { serveForFile } from './helpers/served-site.ts';
 import { settled, statusBecomes } from './helpers/search-page.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { PERSIAN, writeLanguagesFixture } from './helpers/languages-fixture.ts';
-import { ui } from '../src/lib/i18n.ts';
+import { ui } from '../src/lib/core/i18n/index.ts';
 
 /**
  * The search page speaks the reader's language: a reader of a Persian page

@@ -8,8 +8,8 @@ import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { COMMON_WORD, TOPICS, UNIQUE_WORD, writeSearchCorpus, type SearchCorpus } from './helpers/search-corpus.ts';
 import { allResults, highlightedOccurrences, highlightedPixels, settled, statusBecomes } from './helpers/search-page.ts';
 import { axeViolations } from './helpers/axe.ts';
-import { mayBeSearchable } from '../src/lib/search-pages.ts';
-import { partDir, PARTS_FILE, type PartsManifest } from '../src/lib/search-parts.ts';
+import { mayBeSearchable } from '../src/lib/search/indexed-pages.ts';
+import { partDir, PARTS_FILE, type PartsManifest } from '../src/lib/search/parts.ts';
 
 const ARTICLE = 'Iran-Russia Ties Strategic, Longstanding: Velayati';
 const ARTICLE_PATH = 'articles/2018/07/iran-russia-ties-strategic-longstanding-velayati/';
@@ -360,7 +360,7 @@ describe('the search index', () => {
     for (const dist of [inject('seedDist'), corpusDist]) {
       const marked = markedPages(dist);
       expect(marked.length).toBeGreaterThan(10);
-      // The indexer reads only the pages whose paths may be searchable (src/lib/search-pages.ts).
+      // The indexer reads only the pages whose paths may be searchable (src/lib/search/indexed-pages.ts).
       expect(marked.filter((path) => !mayBeSearchable(path))).toEqual([]);
       expect(indexedCount(dist)).toBe(marked.length);
     }

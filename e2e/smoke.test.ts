@@ -4,14 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { generateCorpus, type CorpusManifest } from '../scripts/bench/corpus.ts';
-import { readContentFiles } from '../src/lib/content-files.ts';
-import { validateContent } from '../src/lib/validate.ts';
+import { readContentFiles } from '../src/lib/content/files.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
 import { buildOnce, type BuildResult } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { launchBrowser, openPage } from './helpers/browser.ts';
 import { statusBecomes } from './helpers/search-page.ts';
-import { partOf, type PartsManifest } from '../src/lib/search-parts.ts';
-import { parseFrontmatter } from '../src/lib/frontmatter.ts';
+import { partOf, type PartsManifest } from '../src/lib/search/parts.ts';
+import { parseFrontmatter } from '../src/lib/content/frontmatter.ts';
 
 /**
  * A small generated archive (the benchmark's generator, 200 articles) built

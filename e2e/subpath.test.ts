@@ -8,7 +8,7 @@ import { buildOnce, ROOT, type BuildResult } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl, fileFor } from './helpers/crawl.ts';
 import { PERSIAN } from './helpers/languages-fixture.ts';
-import { normalizeSite } from '../src/lib/deployment.ts';
+import { normalizeSite } from '../src/lib/build/deployment.ts';
 
 /**
  * The seed archive built for https://news.example.org/chronicle/ and served

@@ -7,13 +7,13 @@ import { buildOnce, buildSite } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl } from './helpers/crawl.ts';
 import { axeViolations } from './helpers/axe.ts';
-import { normalizeSite } from '../src/lib/deployment.ts';
+import { normalizeSite } from '../src/lib/build/deployment.ts';
 import { writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
 import { makeContentTree, md, removeContentTrees } from '../tests/fixtures/content-tree.ts';
 import {
   ARCHIVE_PAGE_SIZE, EMBED_LIMIT, ENTITY_TIMELINE_LIMIT, SOURCES_SHOWN, TIMELINE_PAGE_SIZE,
-} from '../src/lib/timeline-pages.ts';
-import { PAGE_SIZE } from '../src/data/site.ts';
+} from '../src/lib/model/timeline-pages.ts';
+import { PAGE_SIZE } from '../src/lib/routes/site-urls.ts';
 
 let browser: Browser;
 let server: StaticServer;

@@ -105,7 +105,7 @@ function recorder(page: Page) {
   };
 }
 
-// Index parts sit in pagefind/part-<k>/ (src/lib/search-parts.ts).
+// Index parts sit in pagefind/part-<k>/ (src/lib/search/parts.ts).
 const kindOf = (path: string) =>
   /\/pagefind\/(part-\d+\/)?fragment\//.test(path) ? 'fragments' : /\/pagefind\/(part-\d+\/)?index\//.test(path) ? 'index'
     : /\/pagefind\/(part-\d+\/)?filter\//.test(path) ? 'filters' : /\.pf_meta$/.test(path) ? 'meta' : /\.pagefind$/.test(path) ? 'wasm'
@@ -178,7 +178,7 @@ const median = (values: number[]) => {
 const queries = args.queries ? args.queries.split(',').map((q) => q.trim()).filter(Boolean) : defaultQueries(6);
 if (queries.length === 0) throw new Error(`no queries: pass --queries, or build articles into ${dist}`);
 const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-// A large index comes in parts (src/lib/search-parts.ts), each with its own languages.
+// A large index comes in parts (src/lib/search/parts.ts), each with its own languages.
 const partsFile = join(dist, 'pagefind', 'parts.json');
 const parts = existsSync(partsFile) ? (JSON.parse(readFileSync(partsFile, 'utf8')) as { parts: { languages: Record<string, { page_count: number }> }[] }).parts : [];
 const pagesIndexed = [entry, ...parts].reduce((sum, bundle) => sum + Object.values(bundle.languages).reduce((n, l) => n + l.page_count, 0), 0);

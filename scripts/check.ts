@@ -2,7 +2,7 @@
  * `npm run check [-- --content-only]`
  *
  * 1. Validates every content file with the same code the build runs
- *    (src/lib/content-check.ts), without rendering anything, and prints every
+ *    (src/lib/content/check.ts), without rendering anything, and prints every
  *    problem grouped by file.
  * 2. Type-checks the code with `astro check`. That step loads the content
  *    collections, so it only runs once the content is clean.
@@ -12,8 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkContentTree } from '../src/lib/content-check.ts';
-import { formatReport } from '../src/lib/errors.ts';
+import { checkContentTree } from '../src/lib/content/check.ts';
+import { formatReport } from '../src/lib/content/errors.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentOnly = process.argv.includes('--content-only');

@@ -8,8 +8,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkContentTree } from '../src/lib/content-check.ts';
-import { annotations, markdownSummary } from '../src/lib/ci-report.ts';
+import { checkContentTree } from '../src/lib/content/check.ts';
+import { annotations, markdownSummary } from '../src/lib/authoring/ci-report.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { errors } = checkContentTree(root); // the check the build and `npm run check` run

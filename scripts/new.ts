@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveContentDir } from '../src/lib/content-files.ts';
-import { KIND_NAMES, KINDS, scaffold, type Kind } from '../src/lib/scaffold.ts';
-import { entryIdFromPath } from '../src/lib/ids.ts';
+import { resolveContentDir } from '../src/lib/content/files.ts';
+import { KIND_NAMES, KINDS, scaffold, type Kind } from '../src/lib/authoring/scaffold.ts';
+import { entryIdFromPath } from '../src/lib/core/ids.ts';
 
 const USAGE = `Usage: npm run new -- <${KIND_NAMES.join('|')}> "Title" [options]
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { allJsonSchemaFiles } from '../src/lib/json-schema.ts';
+import { allJsonSchemaFiles } from '../src/lib/authoring/json-schema.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');

@@ -3,8 +3,8 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
-import { entryIdFromPath } from './lib/ids.ts';
-import { resolveContentDir } from './lib/content-files.ts';
+import { entryIdFromPath } from './lib/core/ids.ts';
+import { resolveContentDir } from './lib/content/files.ts';
 
 /**
  * One glob loader per collection of the content model. The Chronicle
@@ -17,7 +17,7 @@ const contentDir = resolveContentDir(root);
 
 function loader(name: CollectionName) {
   return glob({
-    // Articles' text stays in their files (src/data/article-source.ts): the store is one
+    // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and 100,000 bodies would not fit in it. Other bodies are short.
     retainBody: name !== 'articles',
     pattern: COLLECTIONS[name].pattern,

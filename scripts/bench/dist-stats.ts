@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Page kinds the targets name, by the URL shapes of src/lib/urls.ts; everything else is `other`. */
+/** Page kinds the targets name, by the URL shapes of src/lib/core/urls.ts; everything else is `other`. */
 export const PAGE_KINDS = ['article', 'topic', 'person', 'timeline-year', 'archive', 'organization', 'country', 'event', 'home'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number] | 'other';
 

@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContentTree } from '../lib/content-check.ts';
-import { formatReport, type ContentError } from '../lib/errors.ts';
-import { shareProjectRoot } from '../lib/project-root.ts';
+import { checkContentTree } from '../lib/content/check.ts';
+import { formatReport, type ContentError } from '../lib/content/errors.ts';
+import { shareProjectRoot } from '../lib/build/project-root.ts';
 
 /** Validates the whole content tree, the same way `npm run check` does. */
 export function validateTree(root: string): ContentError[] {

@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { splitStoreModule } from '../lib/store-literal.ts';
+import { splitStoreModule } from '../lib/build/store-literal.ts';
 
 /** The module Astro's build makes of its content store (node_modules/astro/dist/content/consts.js). */
 const STORE_MODULE = /^\0astro:data-layer-content$/;
 
 /**
  * Rewrites the content store module so that loading it takes time in
- * proportion to the archive's size instead of its square (src/lib/store-literal.ts).
+ * proportion to the archive's size instead of its square (src/lib/build/store-literal.ts).
  * The filter keeps every other module from being handed to this hook.
  */
 export default function contentStore(): AstroIntegration {

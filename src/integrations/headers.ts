@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../lib/csp.ts';
+import { headersFile } from '../lib/site/csp.ts';
 
 /**
  * Writes `_headers` next to the built pages so hosts that read it (Netlify,

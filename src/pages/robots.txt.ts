@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../data/site.ts';
+import { absoluteUrl } from '../lib/routes/site-urls.ts';
 
 /** Everything may be crawled; the sitemap index lives under the deployment base. */
 export const GET: APIRoute = ({ site }) =>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../data/feeds.ts';
-import { getArchive } from '../data/archive.ts';
-import { ui } from '../lib/i18n.ts';
+import { feedResponse } from '../lib/routes/rss.ts';
+import { getArchive } from '../lib/routes/archive.ts';
+import { ui } from '../lib/core/i18n/index.ts';
 
 /** The latest 50 articles of the whole archive. */
 export const GET: APIRoute = async ({ site }) => {

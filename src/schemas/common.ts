@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { parseDateTime, parsePartialDate } from '../lib/partial-date.ts';
-import { allCountryCodes, isCountryCode } from '../lib/countries.ts';
-import { isLanguageTag } from '../lib/language.ts';
-import { ID_PATTERN } from '../lib/ids.ts';
-import { bidiProblem } from '../lib/bidi.ts';
+import { parseDateTime, parsePartialDate } from '../lib/core/partial-date.ts';
+import { allCountryCodes, isCountryCode } from '../lib/core/countries.ts';
+import { isLanguageTag } from '../lib/core/language.ts';
+import { ID_PATTERN } from '../lib/core/ids.ts';
+import { bidiProblem } from '../lib/core/bidi.ts';
 
 /*
  * The `.meta()` calls below describe, in JSON Schema words, what the custom
@@ -21,7 +21,7 @@ export function showValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** A non-empty one-line string of at most `max` characters, without directional controls (src/lib/bidi.ts). */
+/** A non-empty one-line string of at most `max` characters, without directional controls (src/lib/core/bidi.ts). */
 export const text = (max: number) =>
   z.string({ error: (iss) => (iss.input === undefined ? 'required' : `got ${showValue(iss.input)}, expected text`) })
     .trim()

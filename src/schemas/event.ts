@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { countryCodes, entryIds, frontmatter, partialDate, text } from './common.ts';
-import { isNotBefore, type PartialDate } from '../lib/partial-date.ts';
+import { isNotBefore, type PartialDate } from '../lib/core/partial-date.ts';
 
 /** What an event is: shared by canonical event files and inline events in articles. */
 export const eventFields = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { article, makeContentTree, md, removeContentTrees, reported, runPipeline } from '../fixtures/content-tree.ts';
 import { REPO, runScript } from '../fixtures/run-script.ts';
-import { formatReport } from '../../src/lib/errors.ts';
+import { formatReport } from '../../src/lib/content/errors.ts';
 import { validateTree } from '../../src/integrations/chronicle.ts';
 
 afterAll(removeContentTrees);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { annotations, markdownSummary } from '../../src/lib/ci-report.ts';
+import { annotations, markdownSummary } from '../../src/lib/authoring/ci-report.ts';
 import { makeContentTree, md, removeContentTrees, VALID_ARTICLE } from '../fixtures/content-tree.ts';
 
 afterAll(removeContentTrees);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestId } from '../../src/lib/closest.ts';
+import { closestId } from '../../src/lib/core/closest.ts';
 
 const TOPICS = ['iran-russia-relations', 'jcpoa', 'counterterrorism', 'iran-nuclear-programme'];
 

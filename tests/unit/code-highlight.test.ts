@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { classTokens, styleToClasses, stylesToClasses } from '../../src/lib/code-highlight.ts';
+import { classTokens, styleToClasses, stylesToClasses } from '../../src/lib/markdown/code-highlight.ts';
 
 /** Astro's own Markdown renderer, configured as astro.config.mjs configures it. */
 const processor = await createSatteriMarkdownProcessor({

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { hasCollectionFiles } from '../../src/lib/content-files.ts';
+import { hasCollectionFiles } from '../../src/lib/content/files.ts';
 
 const dirs: string[] = [];
 function tree(files: string[]): string {

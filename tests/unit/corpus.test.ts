@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusShape, generateCorpus } from '../../scripts/bench/corpus.ts';
-import { readContentFiles } from '../../src/lib/content-files.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { scanMdx } from '../../src/lib/body-scan.ts';
-import { buildArchive } from '../../src/lib/archive.ts';
+import { readContentFiles } from '../../src/lib/content/files.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { scanMdx } from '../../src/lib/content/body-scan.ts';
+import { buildArchive } from '../../src/lib/model/archive.ts';
 
 const dirs: string[] = [];
 function corpusDir(): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayLocale, formatNumber, localizedDates } from '../../src/lib/dates-i18n.ts';
-import { makePartialDate, partialDateOf, type PartialDate } from '../../src/lib/partial-date.ts';
+import { displayLocale, formatNumber, localizedDates } from '../../src/lib/core/dates.ts';
+import { makePartialDate, partialDateOf, type PartialDate } from '../../src/lib/core/partial-date.ts';
 
 const day = makePartialDate(2018, 7, 12);
 const texts = (lang: string, start: PartialDate, end?: PartialDate) =>

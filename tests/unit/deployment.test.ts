@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentFromEnv, normalizeBase, normalizeSite } from '../../src/lib/deployment.ts';
+import { deploymentFromEnv, normalizeBase, normalizeSite } from '../../src/lib/build/deployment.ts';
 
 describe('CHRONICLE_BASE', () => {
   it('means the domain root when unset or empty (GitHub Pages gives "" for a custom domain)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
-import { codeSpans, describeType, fieldRows } from '../../src/lib/field-docs.ts';
-import { collectionJsonSchema } from '../../src/lib/json-schema.ts';
+import { codeSpans, describeType, fieldRows } from '../../src/lib/authoring/field-docs.ts';
+import { collectionJsonSchema } from '../../src/lib/authoring/json-schema.ts';
 import { COLLECTIONS, COLLECTION_NAMES } from '../../src/schemas/index.ts';
 
 type Schema = z.core.$ZodType & { description?: string };

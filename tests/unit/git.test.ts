@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { forgetGitFacts, gitFactsOnce, lastCommitOf, pathInRepository, readGitHistory } from '../../src/lib/git.ts';
+import { forgetGitFacts, gitFactsOnce, lastCommitOf, pathInRepository, readGitHistory } from '../../src/lib/build/git.ts';
 
 const temp: string[] = [];
 function tempDir(): string {

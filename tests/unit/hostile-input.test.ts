@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { article, md, removeContentTrees, reported, validateTree } from '../fixtures/content-tree.ts';
-import { checkBody, MAX_BODY_BYTES } from '../../src/lib/body-safety.ts';
-import { bidiControls } from '../../src/lib/bidi.ts';
+import { checkBody, MAX_BODY_BYTES } from '../../src/lib/content/body-safety.ts';
+import { bidiControls } from '../../src/lib/core/bidi.ts';
 
 /**
  * Hostile or broken input, through the same validation the build runs
- * (src/lib/validate.ts). What could run script in a reader's browser, make a
+ * (src/lib/content/validate.ts). What could run script in a reader's browser, make a
  * page load another site, disguise text or bloat a page stops the build with
  * the file, the line and the field. Markup-looking text in a title is not an
  * error: it is shown literally (e2e/hostile-input.test.ts checks that in a browser).

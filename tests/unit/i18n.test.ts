@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ui, type UiKey } from '../../src/lib/i18n.ts';
-import { fa } from '../../src/i18n/fa.ts';
-import { ru } from '../../src/i18n/ru.ts';
+import { ui, type UiKey } from '../../src/lib/core/i18n/index.ts';
+import { fa } from '../../src/lib/core/i18n/fa.ts';
+import { ru } from '../../src/lib/core/i18n/ru.ts';
 
 const english = ui('en');
 const keys = Object.keys(english) as UiKey[];

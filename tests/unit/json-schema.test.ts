@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getLanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allJsonSchemaFiles, collectionJsonSchema } from '../../src/lib/json-schema.ts';
-import { readContentFiles } from '../../src/lib/content-files.ts';
+import { allJsonSchemaFiles, collectionJsonSchema } from '../../src/lib/authoring/json-schema.ts';
+import { readContentFiles } from '../../src/lib/content/files.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/schemas/index.ts';
-import { KIND_NAMES, scaffold } from '../../src/lib/scaffold.ts';
+import { KIND_NAMES, scaffold } from '../../src/lib/authoring/scaffold.ts';
 import { REPO, runScript } from '../fixtures/run-script.ts';
 
 describe('committed JSON Schemas', () => {

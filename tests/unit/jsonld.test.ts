@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countryJsonLd, newsArticleJsonLd, organizationJsonLd, personJsonLd, serializeJsonLd, type ArticleFacts,
-} from '../../src/lib/jsonld.ts';
+} from '../../src/lib/site/jsonld.ts';
 
 const SITE = 'https://news.example.org';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   INDEX_JOINER, foldArabicScript, normalizeForIndex, normalizeHtmlForIndex, normalizeQuery, restoreJoiners,
-} from '../../src/lib/normalize-text.ts';
-import { usesArabicScript } from '../../src/lib/language.ts';
+} from '../../src/lib/search/normalize.ts';
+import { usesArabicScript } from '../../src/lib/core/language.ts';
 
 const ZWNJ = '\u200C';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   comparePartialDates, daysInMonth, endOfSpan, formatPartialDate, formatSpan, isNotBefore, parseDateTime,
   parsePartialDate, partialDateOf, type PartialDate,
-} from '../../src/lib/partial-date.ts';
+} from '../../src/lib/core/partial-date.ts';
 
 const EXPECTED = 'a year (2015), a month (2015-07) or a day (2015-07-14)';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuoteLedger, type ArticleQuotes } from '../../src/lib/quote-ledger.ts';
+import { buildQuoteLedger, type ArticleQuotes } from '../../src/lib/model/quote-ledger.ts';
 
 const article = (id: string, pubDate: string, topics: string[], quotes: ArticleQuotes['quotes']): ArticleQuotes =>
   ({ article: id, pubDate: new Date(pubDate), topics, quotes });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
-import { quotePlugin, quoteCaption } from '../../src/lib/quote-plugin.ts';
-import { quotesInSource } from '../../src/lib/quotes.ts';
+import { quotePlugin, quoteCaption } from '../../src/lib/markdown/quote-plugin.ts';
+import { quotesInSource } from '../../src/lib/content/quote-syntax.ts';
 
 const people = new Map([['ali-akbar-velayati', { name: 'Ali Akbar Velayati' }], ['bahram-qassemi', { name: 'Bahram Qassemi' }]]);
 const features = { gfm: true, smartPunctuation: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { cleanQuoteText, extractQuotes, parseAttribution, quotesInSource, type MdNode } from '../../src/lib/quotes.ts';
+import { cleanQuoteText, extractQuotes, parseAttribution, quotesInSource, type MdNode } from '../../src/lib/content/quote-syntax.ts';
 
 const FEATURES = { features: { gfm: true, smartPunctuation: true } };
 const fromMdx = (source: string) => extractQuotes(mdxToMdast(source, FEATURES) as unknown as MdNode);

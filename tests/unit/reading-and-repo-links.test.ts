@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes } from '../../src/lib/reading-time.ts';
-import { repoLinks } from '../../src/lib/repo-links.ts';
+import { readingMinutes } from '../../src/lib/model/reading-time.ts';
+import { repoLinks } from '../../src/lib/site/repo-links.ts';
 
 describe('readingMinutes', () => {
   const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import readingTime from 'reading-time';
-import { countWords } from '../../src/lib/reading-time.ts';
+import { countWords } from '../../src/lib/model/reading-time.ts';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import redirectsIntegration from '../../src/integrations/redirects.ts';
-import { aliasRedirects, forceRedirects, redirectsFile } from '../../src/lib/redirects.ts';
-import { readContentFiles } from '../../src/lib/content-files.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import redirectsIntegration from '../../src/integrations/redirects-file.ts';
+import { aliasRedirects, forceRedirects, redirectsFile } from '../../src/lib/site/redirects.ts';
+import { readContentFiles } from '../../src/lib/content/files.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { makeContentTree, md, removeContentTrees, VALID_ARTICLE } from '../fixtures/content-tree.ts';
 
 afterAll(removeContentTrees);

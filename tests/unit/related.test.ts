@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { relatedArticles, type RelatedArticle, type RelatedIndex } from '../../src/lib/related.ts';
+import { relatedArticles, type RelatedArticle, type RelatedIndex } from '../../src/lib/model/related.ts';
 
 type Spec = Partial<Omit<RelatedArticle, 'pubDate'>> & { id: string; date: string };
 
-/** Builds the archive's indexes the way src/lib/archive.ts does: entity → article ids, newest first. */
+/** Builds the archive's indexes the way src/lib/model/archive.ts does: entity → article ids, newest first. */
 function indexOf(specs: Spec[], byId: Map<string, RelatedArticle> = new Map()): RelatedIndex {
   const articles = specs.map((s) => ({
     id: s.id, pubDate: new Date(s.date), topics: s.topics ?? [], people: s.people ?? [], organizations: s.organizations ?? [], countries: s.countries ?? [],

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { idFromTitle, KIND_NAMES, scaffold, type ScaffoldRequest } from '../../src/lib/scaffold.ts';
+import { idFromTitle, KIND_NAMES, scaffold, type ScaffoldRequest } from '../../src/lib/authoring/scaffold.ts';
 import { makeContentTree, removeContentTrees, runPipeline } from '../fixtures/content-tree.ts';
 import { runScript } from '../fixtures/run-script.ts';
 

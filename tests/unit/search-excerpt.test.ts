@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, highlightUrl } from '../../src/scripts/search/excerpt.ts';
+import { excerptParts, highlightUrl } from '../../src/client/search/excerpt.ts';
 
 describe('excerpts', () => {
   it('splits matched words from plain text and unescapes what Pagefind escaped', () => {

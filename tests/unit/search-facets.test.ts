@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetLabeler, facetOptions } from '../../src/scripts/search/facets.ts';
+import { facetLabeler, facetOptions } from '../../src/client/search/facets.ts';
 
 const labels = { topic: { jcpoa: 'Iran nuclear deal (JCPOA)', energy: 'Energy' }, person: { 'ali-akbar-velayati': 'Ali Akbar Velayati' } };
 const label = facetLabeler(labels, 'en');

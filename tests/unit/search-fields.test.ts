@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleSearchFields, FACETS } from '../../src/lib/search-fields.ts';
-import { htmlLanguage, prepareIndexedHtml, prepareQuery } from '../../src/lib/search-text.ts';
-import type { ArticleSummary } from '../../src/lib/archive.ts';
+import { articleSearchFields, FACETS } from '../../src/lib/search/fields.ts';
+import { htmlLanguage, prepareIndexedHtml, prepareQuery } from '../../src/lib/search/text.ts';
+import type { ArticleSummary } from '../../src/lib/model/archive.ts';
 
 const article = {
   id: '2018/07/ties', file: 'content/articles/2018/07/ties.mdx', title: 'Ties', description: 'A standfirst.',

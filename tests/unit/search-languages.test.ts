@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineResponses, mergeByDate, orderLanguages } from '../../src/scripts/search/languages.ts';
+import { combineResponses, mergeByDate, orderLanguages } from '../../src/client/search/languages.ts';
 
 describe('the order languages are searched in', () => {
   const available = { en: { page_count: 300 }, fa: { page_count: 40 }, ru: { page_count: 90 }, ar: { page_count: 5 } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayBeSearchable } from '../../src/lib/search-pages.ts';
-import { archiveYearPath, articlePath, entityPath, pagePath, quotesPath, searchPath, timelineYearPath } from '../../src/lib/urls.ts';
+import { mayBeSearchable } from '../../src/lib/search/indexed-pages.ts';
+import { archiveYearPath, articlePath, entityPath, pagePath, quotesPath, searchPath, timelineYearPath } from '../../src/lib/core/urls.ts';
 
 describe('pages the search indexer reads', () => {
   it('reads every article and the first page of every entity', () => {

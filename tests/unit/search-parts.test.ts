@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignParts, partCount, partDir, partOf, partSignature } from '../../src/lib/search-parts.ts';
+import { assignParts, partCount, partDir, partOf, partSignature } from '../../src/lib/search/parts.ts';
 
 const urls = Array.from({ length: 10_000 }, (_, i) => `/articles/20${String(i % 25).padStart(2, '0')}/01/story-${i}/`);
 

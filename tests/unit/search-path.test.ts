@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchPath } from '../../src/lib/urls.ts';
-import { translatedLanguages, ui } from '../../src/lib/i18n.ts';
+import { searchPath } from '../../src/lib/core/urls.ts';
+import { translatedLanguages, ui } from '../../src/lib/core/i18n/index.ts';
 
 describe('the search page a reader is sent to', () => {
   it('is in their language when the site has interface strings for it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstAndLater, languagesToSearch, lruCache, SHORT_QUERY_PAUSE_MS, THREE_LETTER_PAUSE_MS, typingDelay } from '../../src/lib/search-plan.ts';
+import { firstAndLater, languagesToSearch, lruCache, SHORT_QUERY_PAUSE_MS, THREE_LETTER_PAUSE_MS, typingDelay } from '../../src/lib/search/plan.ts';
 
 describe('which language indexes a search asks', () => {
   const indexes = ['en', 'fa', 'ru-RU'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyFilters, hasCriteria, pagefindFilters, pagefindSort, parseState, sameState, stateToQuery, tooShort, withValue,
-} from '../../src/scripts/search/state.ts';
+} from '../../src/client/search/state.ts';
 
 describe('search state in the URL', () => {
   it('reads the query, repeated facet values and the sort', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import { lastModified, sitemapSerializer, sitePath } from '../../src/lib/sitemap-dates.ts';
-import { FEED_SIZE, feedItems, type FeedArticle } from '../../src/lib/feeds.ts';
+import { lastModified, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { FEED_SIZE, feedItems, type FeedArticle } from '../../src/lib/site/feed-items.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutLiteralBody, splitStoreModule } from '../../src/lib/store-literal.ts';
+import { cutLiteralBody, splitStoreModule } from '../../src/lib/build/store-literal.ts';
 
 /** What a module's `export default` evaluates to. */
 function evaluate(moduleCode: string): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occurrenceDirectives, withTextDirectives } from '../../src/lib/text-fragments.ts';
+import { occurrenceDirectives, withTextDirectives } from '../../src/lib/search/text-fragments.ts';
 
 /** Positions of `word` (case-insensitive, punctuation aside) in `text`, as Pagefind counts words. */
 const positionsOf = (text: string, word: string) => text.split(/\s+/).flatMap((w, i) => (w.replace(/[\p{P}\p{S}]/gu, '').toLowerCase() === word ? [i] : []));

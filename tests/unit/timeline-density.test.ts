@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busiest, chartGeometry, density, MAX_MONTH_BINS } from '../../src/lib/timeline-density.ts';
+import { busiest, chartGeometry, density, MAX_MONTH_BINS } from '../../src/lib/site/timeline-density.ts';
 import { archiveOf, article, event, topic } from '../fixtures/timeline-archive.ts';
 
 describe('density buckets', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   entityTimelineYearPath, groupBySection, sectionHref, sectionStarts, splitByYears, timelineLocation, TIMELINE_PAGE_SIZE,
   yearSpanLabel, yearSpanPath, yearStarts, type YearSpan,
-} from '../../src/lib/timeline-pages.ts';
-import { archiveYears } from '../../src/lib/archive-months.ts';
-import { coMentions } from '../../src/lib/co-mentions.ts';
-import { buildDate, onThisDay } from '../../src/lib/on-this-day.ts';
-import { makePartialDate } from '../../src/lib/partial-date.ts';
+} from '../../src/lib/model/timeline-pages.ts';
+import { archiveYears } from '../../src/lib/model/archive-months.ts';
+import { coMentions } from '../../src/lib/model/co-mentions.ts';
+import { buildDate, onThisDay } from '../../src/lib/model/on-this-day.ts';
+import { makePartialDate } from '../../src/lib/core/partial-date.ts';
 import { archiveOf, article, event, person, topic } from '../fixtures/timeline-archive.ts';
 
 const at = (iso: string) => ({ date: makePartialDate(...(iso.split('-').map(Number) as [number, number?, number?])), iso });

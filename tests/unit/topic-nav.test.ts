@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicNavigation, type NavLevel, type TopicTreeSource } from '../../src/lib/topic-nav.ts';
+import { topicNavigation, type NavLevel, type TopicTreeSource } from '../../src/lib/model/topic-nav.ts';
 
 /** A tree from `child: parent` pairs; order of insertion is navigation order. */
 function tree(parents: Record<string, string | null>): TopicTreeSource {

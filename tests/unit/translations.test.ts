@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translationGroups } from '../../src/lib/translations.ts';
-import { languageName } from '../../src/lib/language.ts';
+import { translationGroups } from '../../src/lib/model/translations.ts';
+import { languageName } from '../../src/lib/core/language.ts';
 
 const summary = (group: { id: string; lang: string; original: boolean }[] | undefined) =>
   group?.map((m) => `${m.id}:${m.lang}${m.original ? '*' : ''}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   archiveYearPath, articlePath, entityPath, FIXED_PAGES, joinBase, normalizePath, pagePath, timelineYearPath,
-} from '../../src/lib/urls.ts';
+} from '../../src/lib/core/urls.ts';
 
 describe('site paths', () => {
   it('builds article and entity paths with a trailing slash', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveContentDir } from '../../src/lib/content-files.ts';
+import { resolveContentDir } from '../../src/lib/content/files.ts';
 import {
   article, makeContentTree, md, removeContentTrees, reported, runPipeline, validateTree,
 } from '../fixtures/content-tree.ts';

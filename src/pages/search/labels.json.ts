@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../data/archive.ts';
-import type { EntityRecord } from '../../lib/archive.ts';
+import { getArchive } from '../../lib/routes/archive.ts';
+import type { EntityRecord } from '../../lib/model/archive.ts';
 
 /**
  * Names for the facet values the index holds as ids (topic, person,

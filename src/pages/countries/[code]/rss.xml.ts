@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../data/feeds.ts';
-import { withCacheKeys } from '../../../data/page-cache.ts';
-import { getArchive } from '../../../data/archive.ts';
-import { allCountryCodes, countryName } from '../../../lib/countries.ts';
-import { entityPath } from '../../../lib/urls.ts';
+import { feedResponse } from '../../../lib/routes/rss.ts';
+import { withCacheKeys } from '../../../lib/routes/cache-keys.ts';
+import { getArchive } from '../../../lib/routes/archive.ts';
+import { allCountryCodes, countryName } from '../../../lib/core/countries.ts';
+import { entityPath } from '../../../lib/core/urls.ts';
 
 /** The latest 50 articles naming each country; every country with a page has a feed, empty or not. */
 export const getStaticPaths = (async () => withCacheKeys(allCountryCodes().map((upper) => ({ params: { code: upper.toLowerCase() } })))) satisfies GetStaticPaths;

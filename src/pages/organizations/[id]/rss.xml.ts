@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../data/feeds.ts';
-import { withCacheKeys } from '../../../data/page-cache.ts';
-import { getArchive } from '../../../data/archive.ts';
-import { entityPath } from '../../../lib/urls.ts';
+import { feedResponse } from '../../../lib/routes/rss.ts';
+import { withCacheKeys } from '../../../lib/routes/cache-keys.ts';
+import { getArchive } from '../../../lib/routes/archive.ts';
+import { entityPath } from '../../../lib/core/urls.ts';
 
 /** The latest 50 articles naming each organization. */
 export const getStaticPaths = (async () => {

@@ -1,0 +1,389 @@
+/**
+ * The search page: reads its state from the URL, searches as the reader
+ * types, and keeps the URL in step so reload, shared links and back/forward
+ * all work: one history entry per decision (a facet, the sort, a submitted
+ * query) and one per burst of typing, written once the typing pauses.
+ */
+import { FACETS, type Facet } from '../../lib/search/fields.ts';
+import { loadEngine, type Counts, type Engine, type Outcome, type ResultData } from './engine.ts';
+import { facetLabeler, facetOptions } from './facets.ts';
+import { facetGroups, fill, resultItem, type Strings } from './render.ts';
+import { hasCriteria, parseState, sameState, stateToQuery, tooShort, withValue, type SearchState } from './state.ts';
+import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
+import { typingDelay } from '../../lib/search/plan.ts';
+
+const PAGE = 10;
+/** Results shown as soon as their excerpts are in: about a screenful. The rest of the page follows them. */
+const FIRST_BATCH = 5;
+/** Typing pause after which the other languages' results join the reader's. */
+const OTHER_LANGUAGES_DELAY = 150;
+/** Typing pause after which the URL catches up with the query. */
+const URL_DELAY = 400;
+/** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
+const FACETS_DELAY = 250;
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) start(root);
+
+function start(root: HTMLElement) {
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const lang = root.dataset.lang ?? document.documentElement.lang ?? 'en';
+  const locale = lang === 'en' ? 'en-GB' : lang; // the site's newspaper dates: 12 July 2018
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+  const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!;
+  const facetsSection = root.querySelector<HTMLElement>('[data-facets-section]')!;
+  const facetsFold = root.querySelector<HTMLDetailsElement>('[data-facets-fold]');
+  const facetsSelected = root.querySelector<HTMLElement>('[data-facets-selected]');
+  // Narrow screens start with the facets folded, so the results come first.
+  if (facetsFold && !matchMedia('(min-width: 48.01rem)').matches) facetsFold.open = false;
+  const keysHint = root.querySelector<HTMLElement>('[data-keys]');
+  const slashToggle = root.querySelector<HTMLButtonElement>('[data-slash-toggle]');
+
+  let state = parseState(location.search);
+  let engine: Promise<Engine> | undefined;
+  let labels: Promise<(facet: Facet, value: string) => string> | undefined;
+  let urlTimer: ReturnType<typeof setTimeout> | undefined; // the URL write waiting for typing to pause
+  let burstWritten = false; // this typing burst already has its history entry
+  let sequence = 0; // only the latest search may render
+  let shown: Outcome['results'] = [];
+  let shownState: SearchState | undefined; // the search whose results the list shows
+  let lastFacets: (() => void) | undefined; // redraws the facets of the results on screen
+  const expanded = new Set<Facet>();
+
+  // A failed load (the network dropped) is tried again by the next search.
+  const getEngine = () => (engine ??= loadEngine(root.dataset.bundle!, lang).catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  }));
+  const getLabels = () => (labels ??= fetch(root.dataset.labels!)
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => ({}))
+    .then((known) => facetLabeler(known, lang)));
+
+  const baseTitle = document.title;
+  /** The words in the title name the entry in the browser's history menu. */
+  const showTitle = (next: SearchState) => {
+    document.title = next.q.trim() ? `${next.q.trim()} · ${baseTitle}` : baseTitle;
+  };
+
+  function showControls(next: SearchState) {
+    if (input.value.trim() !== next.q) input.value = next.q;
+    sort.value = next.sort;
+    showTitle(next);
+  }
+
+  function writeUrl(next: SearchState, mode: 'push' | 'replace') {
+    const url = `${location.pathname}${stateToQuery(next)}`;
+    showTitle(next);
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  function writeTypedUrl() {
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = undefined;
+    writeUrl(state, burstWritten ? 'replace' : 'push');
+    burstWritten = true;
+  }
+
+  /** Gives a finished typing burst its URL now, so the next entry comes after it. */
+  function endBurst() {
+    if (urlTimer !== undefined) writeTypedUrl();
+    burstWritten = false;
+  }
+
+  /** A decision (facet, sort, submit): its own history entry, and a search. */
+  function navigate(next: SearchState) {
+    endBurst();
+    writeUrl(next, 'push');
+    state = next;
+    run(next);
+  }
+
+  /**
+   * Searches for the latest state only: while one search runs, newer states
+   * replace each other and only the last is searched next, so a fast typist
+   * never waits behind a queue of searches for words they have typed past.
+   */
+  let pending: SearchState | undefined;
+  let searching = false;
+  let typedTimer: ReturnType<typeof setTimeout> | undefined; // a short word waiting for typing to pause
+  function run(next: SearchState) {
+    if (typedTimer !== undefined) clearTimeout(typedTimer);
+    typedTimer = undefined;
+    pending = next;
+    sequence += 1;
+    if (!searching) void drain();
+  }
+  async function drain() {
+    searching = true;
+    while (pending) {
+      const current = pending;
+      pending = undefined;
+      await searchOnce(current, sequence);
+    }
+    searching = false;
+  }
+
+  async function searchOnce(current: SearchState, mine: number) {
+    const stale = () => mine !== sequence;
+    if (!hasCriteria(current) || tooShort(current)) {
+      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      facetsBox.removeAttribute('aria-busy');
+      more.hidden = true;
+      facetsSection.hidden = true;
+      status.textContent = strings.searchPrompt ?? '';
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    delete list.dataset.drawn;
+    facetsBox.setAttribute('aria-busy', 'true');
+    try {
+      const search = await getEngine();
+      let outcome = await search.run(current);
+      if (stale()) {
+        // The reader typed on. The top results of a word being typed are mostly those of the word it becomes,
+        // so their excerpts load now (Pagefind keeps them), and the next results need fewer requests.
+        for (const result of outcome.results.slice(0, FIRST_BATCH)) void result.data().catch(() => {});
+        return;
+      }
+      // Other languages that answered already join before anything is drawn.
+      if (outcome.rest && outcome.restReady?.()) outcome = await outcome.rest();
+      if (stale()) return;
+      if (!await showResults(outcome.results, current, mine, !outcome.rest)) return;
+      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine);
+      else countFacets(current, mine);
+    } catch (error) {
+      if (stale()) return;
+      list.removeAttribute('aria-busy');
+      facetsBox.removeAttribute('aria-busy');
+      status.textContent = strings.searchFailed ?? '';
+      console.error(error);
+    }
+  }
+
+  /**
+   * The other languages join the reader's results once typing pauses (while
+   * the reader types, loading and searching them would only slow the
+   * searches of the reader's own language), without holding up the next search.
+   */
+  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number) {
+    const stale = () => mine !== sequence;
+    await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
+    if (stale()) return;
+    let whole: Outcome;
+    try {
+      whole = await rest();
+    } catch (error) {
+      if (stale()) return;
+      console.error(error);
+      list.removeAttribute('aria-busy');
+      status.textContent = `${statusText(current, shown.length)} ${strings.searchPartialFailed ?? ''}`;
+      countFacets(current, mine);
+      return;
+    }
+    if (stale()) return;
+    if (await showResults(whole.results, current, mine, true)) countFacets(current, mine);
+  }
+
+  /** One result's list item, marked with its address so a redraw can tell what is already shown. */
+  const listItem = (data: ResultData, q: string) => {
+    const li = resultItem(data, words(q), locale, strings);
+    li.dataset.url = data.url;
+    return li;
+  };
+
+  /**
+   * Shows the first page of `results`: the first few as soon as their
+   * excerpts are in, the rest of the page after them. When the list only
+   * grew (other languages joining the reader's), the items already shown
+   * stay, and the keyboard focus with them. Returns false if a newer search
+   * took over meanwhile.
+   */
+  async function showResults(results: Outcome['results'], current: SearchState, mine: number, complete: boolean): Promise<boolean> {
+    const stale = () => mine !== sequence;
+    const loads = results.slice(0, PAGE).map((r) => r.data());
+    const head = await Promise.all(loads.slice(0, FIRST_BATCH));
+    if (stale()) return false;
+    const showing = (datas: ResultData[], from: number) =>
+      shownState === current && datas.every((data, k) => (list.children[from + k] as HTMLElement | undefined)?.dataset.url === data.url);
+    if (!showing(head, 0) || list.childElementCount < head.length) list.replaceChildren(...head.map((data) => listItem(data, current.q)));
+    shown = results;
+    shownState = current;
+    // Drawn results are the current ones: no longer dimmed, though the list stays busy until its page is whole.
+    list.dataset.drawn = '';
+    more.hidden = results.length <= list.childElementCount;
+    status.textContent = complete
+      ? statusText(current, results.length)
+      : fill(strings.searchPartial ?? '', { n: results.length.toLocaleString(locale), q: current.q });
+    root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: results.length, complete } }));
+    // The rest of the page, and any further results the reader had asked for with "Show more".
+    const rest = await Promise.all([...loads.slice(FIRST_BATCH), ...results.slice(PAGE, Math.max(PAGE, list.childElementCount)).map((r) => r.data())]);
+    if (stale()) return false;
+    if (!showing(rest, head.length) || list.childElementCount !== head.length + rest.length) {
+      const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
+        ? document.activeElement.closest('li')?.dataset.url : undefined;
+      while (list.childElementCount > head.length) list.lastElementChild!.remove();
+      list.append(...rest.map((data) => listItem(data, current.q)));
+      if (focused) list.querySelector<HTMLElement>(`li[data-url="${CSS.escape(focused)}"] a`)?.focus();
+    }
+    more.hidden = results.length <= list.childElementCount;
+    // The list is busy until its whole first page is drawn, so assistive technology reads it once, whole.
+    if (complete) list.removeAttribute('aria-busy');
+    return true;
+  }
+
+  /**
+   * Facet counts for the results on screen, once typing pauses, latest
+   * state only. They run beside the result searches (see engine.ts), so the
+   * next keystroke's results never wait for them.
+   */
+  let countsWanted: { state: SearchState; seq: number } | undefined;
+  let counting = false;
+  function countFacets(current: SearchState, seq: number) {
+    countsWanted = { state: current, seq };
+    if (!counting) void countLoop();
+  }
+  async function countLoop() {
+    counting = true;
+    while (countsWanted) {
+      const job = countsWanted;
+      await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
+      if (countsWanted !== job) continue; // asked again meanwhile: wait for that one to settle
+      countsWanted = undefined;
+      if (job.seq !== sequence) continue;
+      try {
+        const [search, label] = await Promise.all([getEngine(), getLabels()]);
+        const counts = await search.counts(job.state);
+        if (job.seq !== sequence) continue;
+        lastFacets = () => renderFacets(job.state, counts, label);
+        lastFacets();
+      } catch (error) {
+        console.error(error);
+      }
+      if (job.seq === sequence) facetsBox.removeAttribute('aria-busy');
+    }
+    counting = false;
+  }
+
+  function renderFacets(current: SearchState, counts: Counts, label: (facet: Facet, value: string) => string) {
+    const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.dataset.facet
+      ? { facet: document.activeElement.dataset.facet, value: document.activeElement.value } : undefined;
+    // Years in the page's digits (۲۰۱۸ on the Persian page); other values by their names.
+    const facetValueLabel = (facet: Facet, value: string) =>
+      facet === 'year' && /^\d+$/.test(value) ? Number(value).toLocaleString(locale, { useGrouping: false }) : label(facet, value);
+    const views = FACETS.map((facet) => ({
+      facet,
+      legend: strings[`facet${facet[0]!.toUpperCase()}${facet.slice(1)}`] ?? facet,
+      options: facetOptions(facet, counts[facet], current.filters[facet], (value) => facetValueLabel(facet, value), locale),
+    }));
+    facetsBox.replaceChildren(...facetGroups(views, expanded, strings, locale));
+    const selected = FACETS.reduce((sum, facet) => sum + current.filters[facet].length, 0);
+    if (facetsSelected) facetsSelected.textContent = selected > 0 ? `(${selected})` : '';
+    facetsSection.hidden = facetsBox.childElementCount === 0;
+    if (focused) {
+      facetsBox.querySelector<HTMLInputElement>(`input[data-facet="${focused.facet}"][value="${CSS.escape(focused.value)}"]`)?.focus();
+    }
+  }
+
+  function statusText(current: SearchState, total: number): string {
+    const key = current.q
+      ? total === 0 ? 'searchResultsNone' : total === 1 ? 'searchResultsOne' : 'searchResultsMany'
+      : total === 0 ? 'searchFilteredNone' : total === 1 ? 'searchFilteredOne' : 'searchFilteredMany';
+    return fill(strings[key] ?? '', { n: total.toLocaleString(locale), q: current.q });
+  }
+
+  async function showMore() {
+    const from = list.childElementCount;
+    const mine = sequence;
+    const next = await Promise.all(shown.slice(from, from + PAGE).map((r) => r.data()));
+    if (mine !== sequence) return;
+    list.append(...next.map((data: ResultData) => listItem(data, state.q)));
+    more.hidden = list.childElementCount >= shown.length;
+    list.children[from]?.querySelector<HTMLElement>('a')?.focus();
+  }
+
+  // Pagefind, its WebAssembly and the reader's language index load as soon as the reader reaches for the box.
+  const warmUp = () => void getEngine().catch(() => {});
+  input.addEventListener('focus', warmUp, { once: true });
+  input.addEventListener('pointerdown', warmUp, { once: true });
+  input.addEventListener('input', () => {
+    state = { ...state, q: input.value };
+    if (typedTimer !== undefined) clearTimeout(typedTimer);
+    typedTimer = undefined;
+    const delay = tooShort(state) ? 0 : typingDelay(state.q);
+    if (delay === 0) {
+      // The index chunks this query needs start loading now, even while an earlier search is still running.
+      const typed = state.q;
+      if (engine && !tooShort(state)) void engine.then((loaded) => loaded.preload(typed), () => {});
+      run(state);
+    } else {
+      // A short word waits for a pause in typing (see typingDelay); results of older words stop here.
+      sequence += 1;
+      pending = undefined;
+      list.setAttribute('aria-busy', 'true');
+      delete list.dataset.drawn;
+      const typed = state;
+      typedTimer = setTimeout(() => { typedTimer = undefined; run(typed); }, delay);
+    }
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeTypedUrl, URL_DELAY);
+  });
+  input.addEventListener('blur', endBurst);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = { ...state, q: input.value.trim() };
+    if (!sameState(next, state)) navigate(next);
+    else {
+      endBurst();
+      run(next);
+    }
+  });
+  sort.addEventListener('change', () => {
+    navigate({ ...state, sort: parseState(`sort=${sort.value}`).sort });
+  });
+  facetsBox.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.dataset.facet) return;
+    navigate(withValue(state, box.dataset.facet as Facet, box.value, box.checked));
+  });
+  facetsBox.addEventListener('click', (event) => {
+    const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-facet-toggle]');
+    if (!toggle) return;
+    const facet = toggle.dataset.facetToggle as Facet;
+    if (expanded.has(facet)) expanded.delete(facet);
+    else expanded.add(facet);
+    lastFacets?.();
+    facetsBox.querySelector<HTMLElement>(`[data-facet-toggle="${facet}"]`)?.focus();
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = undefined;
+    burstWritten = false;
+    state = parseState(location.search);
+    showControls(state);
+    run(state);
+  });
+
+  installKeyboard(input, list);
+  if (keysHint) keysHint.hidden = false;
+  if (slashToggle) {
+    const label = () => { slashToggle.textContent = isSlashEnabled() ? strings.searchSlashOff! : strings.searchSlashOn!; };
+    label();
+    slashToggle.addEventListener('click', () => { setSlashEnabled(!isSlashEnabled()); label(); });
+  }
+
+  showControls(state);
+  run(state);
+}
+
+/** The words of a query, for highlighting when an excerpt marks none. */
+function words(q: string): string[] {
+  return q.replace(/"/g, ' ').split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,23 @@
+import { readContentFiles, resolveContentDir } from './files.ts';
+import { validateContent } from './validate.ts';
+import type { ContentError } from './errors.ts';
+
+export interface ContentCheck {
+  /** Every problem, from reading the folder and from validating its files. */
+  errors: ContentError[];
+  /** How many content files were read. */
+  files: number;
+  contentDir: string;
+}
+
+/**
+ * Reads and validates the whole content tree (content/ or CHRONICLE_CONTENT_DIR
+ * under `root`): the one entry point shared by the build, the dev server and
+ * `npm run check`, so all three report exactly the same problems.
+ */
+export function checkContentTree(root: string, env: Record<string, string | undefined> = process.env): ContentCheck {
+  const contentDir = resolveContentDir(root, env);
+  const read = readContentFiles(contentDir, root);
+  const { errors } = validateContent(read.files);
+  return { errors: [...read.errors, ...errors], files: read.files.length, contentDir };
+}
