@@ -1,15 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import chronicle from './src/integrations/chronicle.ts';
-import redirects from './src/integrations/redirects-file.ts';
-import search from './src/integrations/search/index.ts';
-import headers from './src/integrations/headers.ts';
-import quotes from './src/integrations/quote-markdown.ts';
-import contentStore from './src/integrations/content-store.ts';
 import { deploymentFromEnv } from './src/lib/build/deployment.ts';
-import { sitemapSerializer } from './src/lib/site/sitemap-dates.ts';
 import { classTokens } from './src/lib/markdown/code-highlight.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,9 +22,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/site/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // contentStore() keeps loading Astro's content store linear in its size (src/lib/build/store-literal.ts).
-  // quotes() adds a Sätteri plugin to the Markdown processor that .md and .mdx share.
-  integrations: [chronicle(), quotes(), mdx(), sitemap({ serialize: sitemapSerializer(base) }), redirects(), search(), headers(), contentStore()],
+  // Chronicle's integrations, MDX and the sitemap among them, in the order they must run (src/integrations/chronicle.ts).
+  integrations: [chronicle({ base })],
   devToolbar: { enabled: false },
   // Shiki with Astro's css-variables theme; classTokens() turns each token's inline style="" (which
   // the CSP forbids) into a class coloured by src/styles/code.css. Not Prism: Astro's Prism passes

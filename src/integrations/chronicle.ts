@@ -1,58 +1,88 @@
+/**
+ * Chronicle as Astro integrations, in the order they must run: the content
+ * pass first (validation, before Astro loads anything), the quotation plugin
+ * before MDX reads the Markdown settings, and the files written after the
+ * pages (`_redirects`, `_headers`, the sitemap with its dates, the search
+ * index). They share one read of the content (content-pass.ts) instead of
+ * each reading the files again.
+ */
 import type { AstroIntegration } from 'astro';
-import { sep } from 'node:path';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContentTree } from '../lib/content/check.ts';
-import { formatReport, type ContentError } from '../lib/content/errors.ts';
-import { shareProjectRoot } from '../lib/build/project-root.ts';
-
-/** Validates the whole content tree, the same way `npm run check` does. */
-export function validateTree(root: string): ContentError[] {
-  return checkContentTree(root).errors;
-}
+import { ContentValidationError, formatReport } from '../lib/content/errors.ts';
+import { lastCommitOf } from '../lib/build/git.ts';
+import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
+import { contentPass, type ContentPass } from './content-pass.ts';
+import { projectModule } from './project-module.ts';
+import quoteMarkdown from './quote-markdown.ts';
+import redirectsFile from './redirects-file.ts';
+import search from './search/index.ts';
+import headers from './headers.ts';
+import contentStore from './content-store.ts';
 
 /** What the dev server does with broken files: it keeps serving the rest. */
 const DEV_OUTCOME = 'the dev server keeps serving the other files';
 
 /**
- * Chronicle's build hooks: one validation pass over every content file before
- * Astro loads anything, so all problems are reported together and a broken
- * tree publishes nothing.
+ * The validation pass: every content file checked before Astro loads
+ * anything, so all problems are reported together and a broken tree
+ * publishes nothing. Under the dev server, every change is checked again.
  */
-export default function chronicle(): AstroIntegration {
-  let root = process.cwd();
+function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): AstroIntegration {
   return {
     name: 'chronicle',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
-        root = fileURLToPath(config.root);
-        shareProjectRoot(root);
-        const errors = validateTree(root);
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        pass.setRoot(fileURLToPath(config.root));
+        const { errors, contentDir } = pass.result();
+        updateConfig({ vite: { plugins: [projectModule({ root: pass.root(), contentDir })] } });
         if (errors.length === 0) return;
-        if (command === 'build') {
-          const error = new Error(formatReport(errors));
-          error.name = 'ContentValidationError';
-          throw error;
-        }
+        if (command === 'build') throw new ContentValidationError(errors);
         logger.error(formatReport(errors, DEV_OUTCOME));
       },
       // The dev server reloads content files by itself; re-check the whole tree
       // after each change so authors see every problem, not only the file's own.
       'astro:server:setup': ({ server, logger }) => {
-        const { contentDir, errors } = checkContentTree(root);
+        const { contentDir, errors } = pass.result();
         let broken = errors.length > 0;
         let timer: ReturnType<typeof setTimeout> | undefined;
         server.watcher.add(contentDir);
         server.watcher.on('all', (_event, path) => {
           if (!path.startsWith(contentDir + sep)) return;
+          pass.invalidate();
           clearTimeout(timer);
           timer = setTimeout(() => {
-            const now = checkContentTree(root).errors;
+            const now = pass.result().errors;
             if (now.length > 0) logger.error(formatReport(now, DEV_OUTCOME));
             else if (broken) logger.info('Content problems fixed: every content file passes.');
             broken = now.length > 0;
           }, 200);
         });
       },
+      // Runs before the sitemap integration writes its files (integrations run in order).
+      'astro:build:done': async () => {
+        const facts = await pass.gitFacts();
+        const root = pass.root();
+        dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)));
+      },
     },
   };
+}
+
+/** Every integration Chronicle needs, for `integrations` in astro.config.mjs. */
+export default function chronicle(options: { base: string }): AstroIntegration[] {
+  const pass = contentPass();
+  const dates: { current?: SitemapDates } = {};
+  return [
+    contentChecks(pass, dates),
+    quoteMarkdown(pass),
+    mdx(),
+    sitemap({ serialize: sitemapSerializer(options.base, () => dates.current) }),
+    redirectsFile(pass),
+    search(pass),
+    headers(),
+    contentStore(),
+  ];
 }

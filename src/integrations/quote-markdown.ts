@@ -1,29 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { resolveContentDir } from '../lib/content/files.ts';
-import { parseFrontmatter } from '../lib/content/frontmatter.ts';
-import { entryIdFromPath } from '../lib/core/ids.ts';
+import { readFileSync } from 'node:fs';
+import type { ContentPass } from './content-pass.ts';
 import { quotePlugin, type Speaker } from '../lib/markdown/quote-plugin.ts';
-
-/** Person id → name, read from content/people (validation has already checked these files). */
-function readSpeakers(contentDir: string): Map<string, Speaker> {
-  const folder = join(contentDir, 'people');
-  const speakers = new Map<string, Speaker>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(folder).filter((name) => /\.md$/i.test(name));
-  } catch {
-    return speakers;
-  }
-  for (const file of names) {
-    const { data } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-    if (typeof data.name === 'string') speakers.set(entryIdFromPath(file), { name: data.name });
-  }
-  return speakers;
-}
 
 /** The modules that decide what a rendered quotation looks like. */
 const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/content/quote-syntax.ts', '../lib/core/dates.ts', '../lib/core/partial-date.ts'];
@@ -31,10 +10,10 @@ const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/content/quote
 /**
  * Adds the quotation plugin to Astro's Markdown processor (Sätteri, which
  * also compiles MDX), so attributed quotations render as figures with anchor
- * ids in `.md` and `.mdx` articles alike. People's names are read once per
+ * ids in `.md` and `.mdx` articles alike. People's names come from the content pass once per
  * config load; the dev server picks up a renamed person on restart.
  */
-export default function quotes(): AstroIntegration {
+export default function quotes(pass: ContentPass): AstroIntegration {
   return {
     name: 'chronicle-quotes',
     hooks: {
@@ -45,8 +24,7 @@ export default function quotes(): AstroIntegration {
           logger.warn(`attributed quotations need the Sätteri Markdown processor; "${processor.name}" is configured, so they render as plain blockquotes`);
           return;
         }
-        const contentDir = resolveContentDir(fileURLToPath(config.root));
-        const people = readSpeakers(contentDir);
+        const people = new Map<string, Speaker>(pass.result().content.people.map((person) => [person.id, { name: person.data.name }]));
         // Rendered Markdown is cached between builds (content.config.ts), keyed by each file's
         // own text and by Astro's config. Names and the base are rendered into quotations, so
         // a fingerprint of them in the config makes Astro re-render every file when one changes.

@@ -1,18 +1,27 @@
+import type { z } from 'astro/zod';
+import { KIND_NAMES, KINDS, type KindName } from '../lib/core/kinds.ts';
 import { articleSchema } from './article.ts';
 import { eventSchema } from './event.ts';
 import { countrySchema, organizationSchema, personSchema, topicSchema } from './entities.ts';
 
-/** Every collection of the content model, with its folder, file pattern and schema. */
-export const COLLECTIONS = {
-  articles: { pattern: '**/*.{md,mdx}', schema: articleSchema },
-  events: { pattern: '*.md', schema: eventSchema },
-  topics: { pattern: '*.md', schema: topicSchema },
-  people: { pattern: '*.md', schema: personSchema },
-  organizations: { pattern: '*.md', schema: organizationSchema },
-  countries: { pattern: '*.md', schema: countrySchema },
-} as const;
+/** The schema of each kind in the registry (src/lib/core/kinds.ts): a kind without one does not type-check. */
+export const SCHEMAS = {
+  articles: articleSchema,
+  events: eventSchema,
+  topics: topicSchema,
+  people: personSchema,
+  organizations: organizationSchema,
+  countries: countrySchema,
+} as const satisfies Record<KindName, z.ZodType>;
 
-export type CollectionName = keyof typeof COLLECTIONS;
-export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+export type CollectionName = KindName;
+export const COLLECTION_NAMES = KIND_NAMES;
+
+type Collections = { [K in KindName]: { pattern: (typeof KINDS)[K]['pattern']; schema: (typeof SCHEMAS)[K] } };
+
+/** Every collection of the content model, with its file pattern and schema. */
+export const COLLECTIONS = Object.fromEntries(
+  KIND_NAMES.map((name) => [name, { pattern: KINDS[name].pattern, schema: SCHEMAS[name] }]),
+) as Collections;
 
 export { articleSchema, eventSchema, countrySchema, organizationSchema, personSchema, topicSchema };

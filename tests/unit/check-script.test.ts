@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { article, makeContentTree, md, removeContentTrees, reported, runPipeline } from '../fixtures/content-tree.ts';
 import { REPO, runScript } from '../fixtures/run-script.ts';
 import { formatReport } from '../../src/lib/content/errors.ts';
-import { validateTree } from '../../src/integrations/chronicle.ts';
+import { contentPass } from '../../src/integrations/content-pass.ts';
 
 afterAll(removeContentTrees);
 
@@ -43,7 +43,9 @@ describe('npm run check (the real script)', () => {
     const { root, contentDir } = makeContentTree(BROKEN);
     const run = await runScript('check', ['--content-only'], { CHRONICLE_CONTENT_DIR: contentDir });
     // The integration's own entry point, which astro:config:setup runs (content/ under `root`).
-    const build = formatReport(validateTree(root));
+    const pass = contentPass();
+    pass.setRoot(root);
+    const build = formatReport(pass.result().errors);
     // The build shows paths from `root`, the script from the repository: compare from content/ on.
     const problems = (report: string) => report.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.replace(/^\s+\S*?(?=content\/)/, ''));
     expect(problems(run.stderr)).toHaveLength(6);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import redirectsIntegration from '../../src/integrations/redirects-file.ts';
+import { contentPass } from '../../src/integrations/content-pass.ts';
 import { aliasRedirects, forceRedirects, redirectsFile } from '../../src/lib/site/redirects.ts';
 import { readContentFiles } from '../../src/lib/content/files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
@@ -76,7 +77,9 @@ describe('alias redirects', () => {
     });
     const dist = mkdtempSync(join(tmpdir(), 'chronicle-dist-'));
     writeFileSync(join(dist, '_redirects'), '/feed /rss.xml 301\n');
-    const hooks = redirectsIntegration().hooks as Record<string, (options: unknown) => void>;
+    const pass = contentPass();
+    pass.setRoot(root);
+    const hooks = redirectsIntegration(pass).hooks as Record<string, (options: unknown) => void>;
     const logged: string[] = [];
     const previous = process.env.CHRONICLE_CONTENT_DIR;
     delete process.env.CHRONICLE_CONTENT_DIR;

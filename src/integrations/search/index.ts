@@ -5,11 +5,10 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { readContentFiles, resolveContentDir } from '../../lib/content/files.ts';
-import { validateContent } from '../../lib/content/validate.ts';
-import { buildArchive } from '../../lib/model/archive.ts';
+import type { ContentPass } from '../content-pass.ts';
 import { articlePath, entityPath, joinBase } from '../../lib/core/urls.ts';
 import { SITE_LANGUAGE } from '../../lib/core/language.ts';
+import { ENTITY_KINDS } from '../../lib/core/kinds.ts';
 import { htmlLanguage, prepareIndexedHtml } from '../../lib/search/text.ts';
 import { mayBeSearchable } from '../../lib/search/indexed-pages.ts';
 import { indexInParts } from './index-parts.ts';
@@ -103,16 +102,11 @@ function sitePathOf(dir: string, file: string): string {
 }
 
 /** Every page the dev server would put in the index: articles (drafts too) and entity pages. */
-function devPagePaths(root: string): string[] {
-  const { files } = readContentFiles(resolveContentDir(root), root);
-  const archive = buildArchive(validateContent(files).content, { includeDrafts: true });
+function devPagePaths(pass: ContentPass): string[] {
+  const archive = pass.archive({ includeDrafts: true });
   return [
     ...archive.articles.map((a) => articlePath(a.id)),
-    ...[...archive.topics.keys()].map((id) => entityPath('topics', id)),
-    ...[...archive.people.keys()].map((id) => entityPath('people', id)),
-    ...[...archive.organizations.keys()].map((id) => entityPath('organizations', id)),
-    ...[...archive.events.keys()].map((id) => entityPath('events', id)),
-    ...[...archive.countries.keys()].map((code) => entityPath('countries', code)),
+    ...ENTITY_KINDS.flatMap((kind) => [...archive.entities.get(kind)!.keys()].map((id) => entityPath(kind, id))),
   ];
 }
 
@@ -128,9 +122,10 @@ function loopbackOrigin(server: ViteDevServer): string {
  * renders right now, on the first request under /pagefind/, and built again
  * after any change to content or source.
  */
-function serveDevIndex(server: ViteDevServer, root: string, base: string, logger: AstroIntegrationLogger): void {
+function serveDevIndex(server: ViteDevServer, pass: ContentPass, base: string, logger: AstroIntegrationLogger): void {
+  const root = pass.root();
   const prefix = `/${BUNDLE_DIR}/`;
-  const watched = [resolveContentDir(root), resolve(root, 'src')];
+  const watched = [pass.result().contentDir, resolve(root, 'src')];
   let bundle: Promise<Map<string, Uint8Array>> | undefined;
 
   const build = async () => {
@@ -147,7 +142,7 @@ function serveDevIndex(server: ViteDevServer, root: string, base: string, logger
       if (!response?.ok) failed.push(`${path} (${response?.status ?? 'no answer'})`);
       return { url: path, html: response?.ok ? await response.text() : '' };
     };
-    const { files, count } = await indexPages(inBatches(devPagePaths(root), 4, fetchPage), logger);
+    const { files, count } = await indexPages(inBatches(devPagePaths(pass), 4, fetchPage), logger);
     logger.info(`indexed ${count} pages for search in ${Math.round(performance.now() - started)} ms`);
     if (failed.length > 0) logger.warn(`left out of the search index for now: ${failed.join(', ')}`);
     return { files, complete: failed.length === 0 };
@@ -239,7 +234,7 @@ function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: 
  * pages into dist/pagefind/; `astro dev` serves an index of the pages it
  * renders at the same address.
  */
-export default function search(): AstroIntegration {
+export default function search(pass: ContentPass): AstroIntegration {
   let root = '';
   let base = '/';
   let cacheDir = '';
@@ -251,7 +246,7 @@ export default function search(): AstroIntegration {
         base = config.base;
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:server:setup': ({ server, logger }) => serveDevIndex(server, root, base, logger),
+      'astro:server:setup': ({ server, logger }) => serveDevIndex(server, pass, base, logger),
       'astro:server:done': async () => {
         await pagefind.close();
       },

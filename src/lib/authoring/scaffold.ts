@@ -1,19 +1,18 @@
 import slugify from '@sindresorhus/slugify';
 import type { CollectionName } from '../../schemas/index.ts';
+import { KIND_NAMES as KIND_LIST, KINDS as REGISTRY, type KindName } from '../core/kinds.ts';
 import { COLLECTIONS } from '../../schemas/index.ts';
 import { parseFrontmatter } from '../content/frontmatter.ts';
 import { parseDateTime, parsePartialDate } from '../core/partial-date.ts';
 import { closestId } from '../core/closest.ts';
 import { ID_PATTERN } from '../core/ids.ts';
 
-/** What `npm run new` can create, and the collection folder each goes into. */
-export const KINDS = {
-  article: 'articles',
-  event: 'events',
-  person: 'people',
-  organization: 'organizations',
-  topic: 'topics',
-} as const satisfies Record<string, CollectionName>;
+type Scaffoldable = { [K in KindName]: (typeof REGISTRY)[K]['scaffold'] extends true ? K : never }[KindName];
+
+/** What `npm run new` can create (`person`), and the collection folder each goes into (`people`): the registry's scaffoldable kinds. */
+export const KINDS = Object.fromEntries(
+  KIND_LIST.filter((name) => REGISTRY[name].scaffold).map((name) => [REGISTRY[name].singular, name]),
+) as { [K in Scaffoldable as (typeof REGISTRY)[K]['singular']]: K };
 
 export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];

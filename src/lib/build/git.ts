@@ -127,15 +127,15 @@ export function lastCommitOf(facts: GitFacts, file: string): Date | undefined {
   return path ? facts.history.lastCommit.get(path) : undefined;
 }
 
-const SHARED = Symbol.for('chronicle.git-facts');
+/** What this module instance has read, by folder. */
+let store = new Map<string, Promise<GitFacts>>();
 
 /**
- * The git facts for `dir`, read once per process and shared by every page
- * and by the sitemap (Astro renders pages in the same process as its
- * integrations). `warn` is called at most once per folder.
+ * The git facts for `dir`, read once by each module instance that asks: the
+ * pages' bundle (dates and edit links) and the integration (the sitemap's
+ * dates) each run one `git log`. `warn` is called at most once per folder.
  */
 export function gitFactsOnce(dir: string, warn: (message: string) => void, options: { spawn?: Spawn } = {}): Promise<GitFacts> {
-  const store = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, Promise<GitFacts>>()) as Map<string, Promise<GitFacts>>;
   const key = resolve(dir);
   let facts = store.get(key);
   if (!facts) {
@@ -150,5 +150,5 @@ export function gitFactsOnce(dir: string, warn: (message: string) => void, optio
 
 /** Forgets what `gitFactsOnce` has read (for the dev server and tests). */
 export function forgetGitFacts(): void {
-  (globalThis as Record<symbol, unknown>)[SHARED] = new Map();
+  store = new Map();
 }

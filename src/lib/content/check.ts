@@ -1,5 +1,5 @@
 import { readContentFiles, resolveContentDir } from './files.ts';
-import { validateContent } from './validate.ts';
+import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 
 export interface ContentCheck {
@@ -8,6 +8,8 @@ export interface ContentCheck {
   /** How many content files were read. */
   files: number;
   contentDir: string;
+  /** Every file that passed. */
+  content: ValidContent;
 }
 
 /**
@@ -18,6 +20,6 @@ export interface ContentCheck {
 export function checkContentTree(root: string, env: Record<string, string | undefined> = process.env): ContentCheck {
   const contentDir = resolveContentDir(root, env);
   const read = readContentFiles(contentDir, root);
-  const { errors } = validateContent(read.files);
-  return { errors: [...read.errors, ...errors], files: read.files.length, contentDir };
+  const { errors, content } = validateContent(read.files);
+  return { errors: [...read.errors, ...errors], files: read.files.length, contentDir, content };
 }

@@ -1,3 +1,5 @@
+import { KINDS, TIMELINE_KINDS, type TimelineKind } from '../core/kinds.ts';
+
 /**
  * The MDX components authors may use, and which collection each attribute
  * refers to. Validation checks these ids; the renderer maps the names to
@@ -6,7 +8,10 @@
  */
 export const COMPONENT_REFERENCES = {
   Quote: { by: 'people' },
-  Timeline: { topic: 'topics', person: 'people', organization: 'organizations', country: 'countries' },
+  // One attribute per kind with a timeline, named as the registry says (`person="…"`).
+  Timeline: Object.fromEntries(TIMELINE_KINDS.map((kind) => [KINDS[kind].timelineAttribute, kind])) as {
+    [K in TimelineKind as (typeof KINDS)[K]['timelineAttribute']]: K;
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 /** Attributes that hold partial dates. */

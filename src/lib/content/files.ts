@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import { KINDS } from '../core/kinds.ts';
 import type { SourceFile } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { closestId } from '../core/closest.ts';
@@ -28,8 +29,10 @@ function walk(dir: string): string[] {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
-/** The file names a collection takes: articles are Markdown or MDX, everything else Markdown. */
-const takenBy = (collection: CollectionName) => (collection === 'articles' ? /\.mdx?$/i : /\.md$/i);
+// The file names a collection takes, from its pattern in the registry (Markdown, or Markdown and MDX).
+const takenBy = (collection: CollectionName) => (KINDS[collection].pattern.endsWith('{md,mdx}') ? /\.mdx?$/i : /\.md$/i);
+// Whether a collection's files may sit in folders below it (a pattern starting with two stars).
+const nestedIn = (collection: CollectionName) => KINDS[collection].pattern.startsWith('**/');
 
 /** Whether `dir` (or, when `nested`, a folder under it) holds a file that `takes`; stops at the first. */
 function holdsFile(dir: string, takes: RegExp, nested: boolean): boolean {
@@ -50,8 +53,7 @@ function holdsFile(dir: string, takes: RegExp, nested: boolean): boolean {
  * collection, which the dev server does on every request.
  */
 export function hasCollectionFiles(contentDir: string, collection: CollectionName): boolean {
-  const articles = collection === 'articles';
-  return holdsFile(join(contentDir, collection), takenBy(collection), articles);
+  return holdsFile(join(contentDir, collection), takenBy(collection), nestedIn(collection));
 }
 
 /**
@@ -84,10 +86,10 @@ export function readContentFiles(contentDir: string, displayRoot: string): { fil
     const allowed = takenBy(collection);
     for (const path of walk(full)) {
       const inside = toPosix(relative(full, path));
-      if (!allowed.test(inside) || (collection !== 'articles' && inside.includes('/'))) {
+      if (!allowed.test(inside) || (!nestedIn(collection) && inside.includes('/'))) {
         errors.push({
           file: display(path),
-          message: `is not read: ${collection}/ takes ${COLLECTIONS[collection].pattern.replace('{md,mdx}', 'md and .mdx')} files`,
+          message: `is not read: ${collection}/ takes ${KINDS[collection].pattern.replace('{md,mdx}', 'md and .mdx')} files`,
         });
         continue;
       }

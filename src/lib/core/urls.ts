@@ -3,24 +3,27 @@
  * the deployment base (`CHRONICLE_BASE`); `withBase` adds it at render time.
  */
 
-export type EntityCollection = 'topics' | 'people' | 'organizations' | 'events' | 'countries';
+import { KIND_NAMES, KINDS, type EntityKind, type QuotesKind } from './kinds.ts';
+
+/** An entity kind, as URLs name it (`/people/…`). */
+export type EntityCollection = EntityKind;
 
 /** Index pages that no alias may take over. */
-export const FIXED_PAGES = [
-  '/', '/search/', '/timeline/', '/archive/', '/quotes/', '/guide/', '/articles/', '/topics/', '/people/',
-  '/organizations/', '/countries/', '/events/', '/404.html', '/rss.xml', '/robots.txt', '/sitemap-index.xml',
-] as const;
+export const FIXED_PAGES: readonly string[] = [
+  '/', '/search/', '/timeline/', '/archive/', '/quotes/', '/guide/', ...KIND_NAMES.map((kind) => `/${kind}/`),
+  '/404.html', '/rss.xml', '/robots.txt', '/sitemap-index.xml',
+];
 
 export function articlePath(id: string): string {
   return `/articles/${id}/`;
 }
 
 export function entityPath(collection: EntityCollection, id: string): string {
-  return `/${collection}/${collection === 'countries' ? id.toLowerCase() : id}/`;
+  return `/${collection}/${KINDS[collection].ids === 'country' ? id.toLowerCase() : id}/`;
 }
 
 /** The quote ledger: every quotation (`/quotes/`), or a person's or a topic's. */
-export function quotesPath(of?: { collection: 'people' | 'topics'; id: string }): string {
+export function quotesPath(of?: { collection: QuotesKind; id: string }): string {
   return of ? `${entityPath(of.collection, of.id)}quotes/` : '/quotes/';
 }
 

@@ -1,60 +1,28 @@
-import type { ArticleData, InlineEventData } from '../../schemas/article.ts';
-import type { EventData } from '../../schemas/event.ts';
-import type { CountryData, OrganizationData, PersonData, TopicData } from '../../schemas/entities.ts';
+/**
+ * The archive model: every index a page needs (an entity's articles, the
+ * topic tree, timelines, translations), built in one pass over validated
+ * content and read by every page, so that no page scans the archive.
+ */
+import type { InlineEventData } from '../../schemas/article.ts';
+import type { OrganizationData, PersonData } from '../../schemas/entities.ts';
 import type { ValidContent } from '../content/validate.ts';
+import { ENTITY_KINDS, NAMED_KINDS, type EntityKind } from '../core/kinds.ts';
 import { comparePartialDates, type PartialDate } from '../core/partial-date.ts';
 import { countryName } from '../core/countries.ts';
 import { SITE_LANGUAGE } from '../core/language.ts';
+import { namedIds, newestFirst, type ArticleSummary, type CountryRecord, type EntityRecord, type EventRecord, type TopicRecord } from './records.ts';
 import { buildTimeline, type TimelineIndex } from './timeline.ts';
 import { translationGroups, type TranslationMember } from './translations.ts';
 
-/** What a list, a feed or a search result needs of an article; never its body. */
-export interface ArticleSummary {
-  id: string;
-  file: string;
-  title: string;
-  description: string;
-  pubDate: Date;
-  updatedDate?: Date;
-  dateline?: string;
-  source?: ArticleData['source'];
-  lang: string;
-  topics: string[];
-  people: string[];
-  organizations: string[];
-  countries: string[];
-  /** Canonical event ids. */
-  events: string[];
-  inlineEvents: InlineEventData[];
-  data: ArticleData;
-}
-
-export interface EntityRecord<T> {
-  id: string;
-  file?: string;
-  data: T;
-  body: string;
-  /** Articles that name this entity, newest first. */
-  articles: string[];
-}
-
-export interface TopicRecord extends EntityRecord<TopicData> {
-  children: string[];
-}
-
-export interface CountryRecord extends EntityRecord<CountryData> {
-  /** Lower-case ISO code, as in URLs. */
-  code: string;
-  name: string;
-}
-
-export interface EventRecord extends EntityRecord<EventData> {}
+export * from './records.ts';
 
 /** The archive model: computed once per build, read by every page. */
 export interface Archive {
   /** Every published article, newest first. */
   articles: ArticleSummary[];
   articleById: Map<string, ArticleSummary>;
+  /** Every entity kind's records by id (the typed maps below are the same maps). */
+  entities: Map<EntityKind, Map<string, EntityRecord<unknown>>>;
   topics: Map<string, TopicRecord>;
   /** Top-level topics in navigation order. */
   topicRoots: string[];
@@ -69,9 +37,6 @@ export interface Archive {
   /** Each translated article's group (itself, its original and its translations), original first. */
   translations: Map<string, TranslationMember[]>;
 }
-
-export const newestFirst = (a: ArticleSummary, b: ArticleSummary) =>
-  b.pubDate.getTime() - a.pubDate.getTime() || a.id.localeCompare(b.id);
 
 function summarize(entry: ValidContent['articles'][number]): ArticleSummary {
   const { data } = entry;
@@ -95,8 +60,26 @@ function summarize(entry: ValidContent['articles'][number]): ArticleSummary {
   };
 }
 
-function records<T>(entries: { id: string; file: string; data: T; body: string }[]): Map<string, EntityRecord<T>> {
+function records(entries: readonly { id: string; file: string; data: unknown; body: string }[]): Map<string, EntityRecord<unknown>> {
   return new Map(entries.map((e) => [e.id, { id: e.id, file: e.file, data: e.data, body: e.body, articles: [] }]));
+}
+
+/** Country records exist for every code something names, with or without a file of their own. */
+function countryRecords(content: ValidContent) {
+  const countries = new Map<string, CountryRecord>();
+  const files = new Map(content.countries.map((c) => [c.id.toLowerCase(), c]));
+  const country = (code: string): CountryRecord => {
+    const key = code.toLowerCase();
+    let record = countries.get(key);
+    if (!record) {
+      const file = files.get(key);
+      record = { id: key, code: key, name: countryName(key.toUpperCase()), data: file?.data ?? {}, body: file?.body ?? '', articles: [], ...(file ? { file: file.file } : {}) };
+      countries.set(key, record);
+    }
+    return record;
+  };
+  for (const code of files.keys()) country(code);
+  return { countries, country };
 }
 
 const byOrderThenTitle = (topics: Map<string, TopicRecord>) => (a: string, b: string) => {
@@ -104,6 +87,17 @@ const byOrderThenTitle = (topics: Map<string, TopicRecord>) => (a: string, b: st
   const tb = topics.get(b)!.data;
   return (ta.order ?? Infinity) - (tb.order ?? Infinity) || ta.title.localeCompare(tb.title);
 };
+
+/** Links each topic to its children and returns the roots, both in navigation order. */
+function topicTree(topics: Map<string, TopicRecord>): string[] {
+  for (const topic of topics.values()) topic.children = [];
+  for (const topic of topics.values()) {
+    if (topic.data.parent) topics.get(topic.data.parent)?.children.push(topic.id);
+  }
+  const order = byOrderThenTitle(topics);
+  for (const topic of topics.values()) topic.children.sort(order);
+  return [...topics.values()].filter((t) => !t.data.parent).map((t) => t.id).sort(order);
+}
 
 /**
  * Builds the archive model from validated content. Drafts are left out unless
@@ -113,44 +107,22 @@ const byOrderThenTitle = (topics: Map<string, TopicRecord>) => (a: string, b: st
 export function buildArchive(content: ValidContent, options: { includeDrafts?: boolean } = {}): Archive {
   const published = content.articles.filter((a) => options.includeDrafts || !a.data.draft);
   const articles = published.map(summarize).sort(newestFirst);
-  const topics = new Map<string, TopicRecord>(
-    content.topics.map((t) => [t.id, { id: t.id, file: t.file, data: t.data, body: t.body, articles: [], children: [] }]),
+  const { countries, country } = countryRecords(content);
+  const entities = new Map<EntityKind, Map<string, EntityRecord<unknown>>>(
+    ENTITY_KINDS.map((kind) => [kind, kind === 'countries' ? countries : records(content[kind])]),
   );
-  const people = records(content.people);
-  const organizations = records(content.organizations);
-  const events: Map<string, EventRecord> = records(content.events);
-  const countries = new Map<string, CountryRecord>();
-  const countryFiles = new Map(content.countries.map((c) => [c.id.toLowerCase(), c]));
-  const country = (code: string): CountryRecord => {
-    const key = code.toLowerCase();
-    let record = countries.get(key);
-    if (!record) {
-      const file = countryFiles.get(key);
-      record = { id: key, code: key, name: countryName(key.toUpperCase()), data: file?.data ?? {}, body: file?.body ?? '', articles: [], ...(file ? { file: file.file } : {}) };
-      countries.set(key, record);
-    }
-    return record;
-  };
-  for (const code of countryFiles.keys()) country(code);
-
-  const articleTopic = new Map(articles.map((a) => [a.id, a.topics[0]]));
+  const topics = entities.get('topics') as Map<string, TopicRecord>;
+  const named = NAMED_KINDS.map((kind) => [kind, entities.get(kind)!] as const);
   for (const article of articles) {
-    for (const id of article.topics) topics.get(id)?.articles.push(article.id);
-    for (const id of article.people) people.get(id)?.articles.push(article.id);
-    for (const id of article.organizations) organizations.get(id)?.articles.push(article.id);
-    for (const code of article.countries) country(code).articles.push(article.id);
-    for (const id of article.events) events.get(id)?.articles.push(article.id);
+    for (const [kind, byId] of named) {
+      for (const id of namedIds(article.data, kind)) (kind === 'countries' ? country(id) : byId.get(id))?.articles.push(article.id);
+    }
   }
   for (const event of content.events) for (const code of event.data.countries ?? []) country(code);
   for (const person of content.people) if (person.data.country) country(person.data.country);
+  const topicRoots = topicTree(topics);
 
-  for (const topic of topics.values()) {
-    if (topic.data.parent) topics.get(topic.data.parent)?.children.push(topic.id);
-  }
-  const order = byOrderThenTitle(topics);
-  for (const topic of topics.values()) topic.children.sort(order);
-  const topicRoots = [...topics.values()].filter((t) => !t.data.parent).map((t) => t.id).sort(order);
-
+  const articleTopic = new Map(articles.map((a) => [a.id, a.topics[0]]));
   const positionInFirstTopic = new Map<string, number>();
   for (const topic of topics.values()) {
     topic.articles.forEach((id, index) => {
@@ -158,11 +130,15 @@ export function buildArchive(content: ValidContent, options: { includeDrafts?: b
     });
   }
 
+  const events = entities.get('events') as Map<string, EventRecord>;
   return {
     positionInFirstTopic,
     articles,
     articleById: new Map(articles.map((a) => [a.id, a])),
-    topics, topicRoots, people, organizations, countries, events,
+    entities,
+    topics, topicRoots, countries, events,
+    people: entities.get('people') as Map<string, EntityRecord<PersonData>>,
+    organizations: entities.get('organizations') as Map<string, EntityRecord<OrganizationData>>,
     timeline: buildTimeline(articles, events.values()),
     translations: translationGroups(articles.map((a) => ({ id: a.id, lang: a.lang, translationOf: a.data.translationOf }))),
   };

@@ -8,12 +8,13 @@
  * So an event referenced by an article about the JCPOA is part of the JCPOA's
  * story even when the event file itself only names another topic.
  */
-import type { ArticleSummary, EventRecord } from './archive.ts';
+import { namedIds, type ArticleSummary, type EventRecord } from './records.ts';
+import { KINDS, TIMELINE_KINDS, type TimelineKind } from '../core/kinds.ts';
 import { comparePartialDates, endOfSpan, makePartialDate, partialDateOf, type PartialDate } from '../core/partial-date.ts';
 import { articlePath, entityPath } from '../core/urls.ts';
 
-export type TimelineCollection = 'topics' | 'people' | 'organizations' | 'countries';
-export const TIMELINE_COLLECTIONS: readonly TimelineCollection[] = ['topics', 'people', 'organizations', 'countries'];
+export type TimelineCollection = TimelineKind;
+export const TIMELINE_COLLECTIONS = TIMELINE_KINDS;
 
 export type EntryKind = 'event' | 'inline' | 'article';
 
@@ -62,7 +63,7 @@ export interface TimelineIndex {
 }
 
 export function entityKey(collection: TimelineCollection, id: string): string {
-  return `${collection}/${collection === 'countries' ? id.toLowerCase() : id}`;
+  return `${collection}/${KINDS[collection].ids === 'country' ? id.toLowerCase() : id}`;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'variant', numeric: true });
@@ -84,15 +85,9 @@ export function entryPath(entry: TimelineEntry): string {
 /** True for canonical and inline events, false for articles. */
 export const isEvent = (entry: TimelineEntry) => entry.kind !== 'article';
 
-interface Named { topics?: string[] | undefined; people?: string[] | undefined; organizations?: string[] | undefined; countries?: string[] | undefined }
-
-function involvement(data: Named): Involvement {
-  return {
-    topics: data.topics ?? [],
-    people: data.people ?? [],
-    organizations: data.organizations ?? [],
-    countries: (data.countries ?? []).map((c) => c.toLowerCase()),
-  };
+/** The entities of each timeline kind that an article, event or inline event names (its `topics`, `people`…). */
+function involvement(data: object): Involvement {
+  return Object.fromEntries(TIMELINE_COLLECTIONS.map((kind) => [kind, namedIds(data, kind)])) as Involvement;
 }
 
 /** Assembles entries from canonical events, inline events and articles, in timeline order. */

@@ -1,11 +1,11 @@
-import type { CollectionKey } from 'astro:content';
 import { buildArchive, type Archive } from '../model/archive.ts';
 import type { ValidContent } from '../content/validate.ts';
+import { KIND_NAMES, type KindName } from '../core/kinds.ts';
 import { collectionEntries } from './collections.ts';
 
 let cached: Promise<Archive> | undefined;
 
-async function load<C extends CollectionKey>(name: C) {
+async function load(name: KindName) {
   const entries = await collectionEntries(name);
   return entries.map((entry) => ({ id: entry.id, file: entry.filePath ?? `content/${name}/${entry.id}`, data: entry.data, body: entry.body ?? '' }));
 }
@@ -17,15 +17,8 @@ async function load<C extends CollectionKey>(name: C) {
 export function getArchive(): Promise<Archive> {
   if (import.meta.env.DEV) cached = undefined; // content may have changed under the dev server
   cached ??= (async () => {
-    const content = {
-      articles: await load('articles'),
-      events: await load('events'),
-      topics: await load('topics'),
-      people: await load('people'),
-      organizations: await load('organizations'),
-      countries: await load('countries'),
-    } as ValidContent;
-    return buildArchive(content, { includeDrafts: import.meta.env.DEV });
+    const content = Object.fromEntries(await Promise.all(KIND_NAMES.map(async (name) => [name, await load(name)] as const)));
+    return buildArchive(content as ValidContent, { includeDrafts: import.meta.env.DEV });
   })();
   return cached;
 }

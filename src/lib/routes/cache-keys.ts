@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CollectionKey } from 'astro:content';
+import { KIND_NAMES } from '../core/kinds.ts';
 import { collectionEntries } from './collections.ts';
 import { getQuoteLedger } from './quote-ledger.ts';
 import { getStandards } from './page-facts.ts';
@@ -18,7 +18,6 @@ import { BUILD_DATE } from './build-date.ts';
  * article pages add their file's digest. Editing an article's text renders
  * its page alone again; editing anything else renders every page again.
  */
-const COLLECTIONS: CollectionKey[] = ['articles', 'events', 'topics', 'people', 'organizations', 'countries'];
 
 /** Settings that only say where a build goes, not what its pages contain. */
 const PLACEMENT = new Set(['CHRONICLE_OUT_DIR', 'CHRONICLE_CACHE_DIR', 'CHRONICLE_E2E_CACHE', 'CHRONICLE_SEARCH_PART_PAGES', 'CHRONICLE_SEARCH_CONCURRENCY']);
@@ -30,7 +29,7 @@ export function siteKey(): Promise<string> {
   cached ??= (async () => {
     const hash = createHash('sha256');
     const add = (...parts: string[]) => hash.update(`${parts.join('\t')}\n`);
-    for (const collection of COLLECTIONS) {
+    for (const collection of KIND_NAMES) {
       const entries = (await collectionEntries(collection)) as { id: string; data: unknown; digest?: string | number }[];
       for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {
         // An article's data without its body; any other file whole.

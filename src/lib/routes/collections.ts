@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { hasCollectionFiles, resolveContentDir } from '../content/files.ts';
-import { projectRoot } from '../build/project-root.ts';
+import { contentDir } from 'virtual:chronicle/project';
+import { hasCollectionFiles } from '../content/files.ts';
 
 /**
  * A collection's entries, or none without asking Astro when its folder has
@@ -8,6 +8,6 @@ import { projectRoot } from '../build/project-root.ts';
  * an archive without country pages (or any other optional folder) is normal.
  */
 export async function collectionEntries<C extends CollectionKey>(name: C): Promise<CollectionEntry<C>[]> {
-  if (!hasCollectionFiles(resolveContentDir(projectRoot()), name)) return [];
+  if (!hasCollectionFiles(contentDir, name)) return [];
   return getCollection(name);
 }

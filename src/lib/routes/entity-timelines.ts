@@ -1,4 +1,4 @@
-import type { Archive } from '../model/archive.ts';
+import { recordName, type Archive } from '../model/archive.ts';
 import { countByYear, entityTimeline, type TimelineCollection, type TimelineEntry } from '../model/timeline.ts';
 import {
   ENTITY_TIMELINE_LIMIT, sectionStarts, splitByYears, TIMELINE_PAGE_SIZE, yearSpanLabel, yearSpanPath, yearStarts,
@@ -7,12 +7,8 @@ import {
 
 /** Display names, the way each entity page titles itself. */
 export function entityName(archive: Archive, collection: TimelineCollection, id: string): string {
-  switch (collection) {
-    case 'topics': return archive.topics.get(id)?.data.title ?? id;
-    case 'people': return archive.people.get(id)?.data.name ?? id;
-    case 'organizations': return archive.organizations.get(id)?.data.name ?? id;
-    case 'countries': return archive.countries.get(id)?.name ?? id.toUpperCase();
-  }
+  const record = archive.entities.get(collection)?.get(id);
+  return record ? recordName(record) : collection === 'countries' ? id.toUpperCase() : id;
 }
 
 /** A year of a split timeline in the year navigation: its counts and the page holding it. */
@@ -68,10 +64,7 @@ export type EntityTimelinePageProps = {
  * page of a year too large for one.
  */
 export function entityTimelinePaths(archive: Archive, collection: TimelineCollection, param: 'id' | 'code' = 'id') {
-  const ids = collection === 'topics' ? archive.topics.keys()
-    : collection === 'people' ? archive.people.keys()
-    : collection === 'organizations' ? archive.organizations.keys()
-    : archive.countries.keys();
+  const ids = archive.entities.get(collection)!.keys();
   return [...ids].flatMap((id) => {
     const split = splitTimeline(archive, collection, id);
     if (!split) return [];

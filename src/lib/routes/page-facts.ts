@@ -1,11 +1,9 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Archive, ArticleSummary } from '../model/archive.ts';
-import { resolveContentDir } from '../content/files.ts';
-import { projectRoot } from '../build/project-root.ts';
+import { contentDir, root } from 'virtual:chronicle/project';
 import { gitFactsOnce, lastCommitOf, pathInRepository, type GitFacts } from '../build/git.ts';
 import { repoLinks, type RepoLinks } from '../site/repo-links.ts';
-import { lastModified, shareSitemapDates, type SitemapDates } from '../site/sitemap-dates.ts';
-import { articlePath, entityPath, normalizePath } from '../core/urls.ts';
+import { lastModified } from '../site/sitemap-dates.ts';
 import { getArchive } from './archive.ts';
 import { absoluteUrl } from './site-urls.ts';
 
@@ -21,7 +19,7 @@ export const REPOSITORY = {
 
 /** Git history of the content folder: one `git log` per build, one warning if there is none. */
 export function gitFacts(): Promise<GitFacts> {
-  return gitFactsOnce(resolveContentDir(projectRoot()), (message) => console.warn(`[chronicle] ${message}`));
+  return gitFactsOnce(contentDir, (message) => console.warn(`[chronicle] ${message}`));
 }
 
 /** What git says about one content file. */
@@ -34,12 +32,12 @@ export interface FileFacts {
 }
 
 /** A content file (as Astro names it, relative to the project root) as an absolute path. */
-const absolute = (file: string) => resolve(projectRoot(), file);
+const absolute = (file: string) => resolve(root, file);
 
 /** A content file's path inside the repository: from git, or relative to the project when git is unavailable. */
 function repoPathOf(facts: GitFacts, file: string): string | undefined {
   if (facts.history) return pathInRepository(facts.history, absolute(file));
-  const inside = relative(projectRoot(), absolute(file));
+  const inside = relative(root, absolute(file));
   return inside.startsWith('..') ? undefined : inside.split(sep).join('/');
 }
 
@@ -70,35 +68,7 @@ function build(archive: Archive, facts: GitFacts): StandardsModel {
     const links = repoLinks(REPOSITORY.url, REPOSITORY.branch, repoPathOf(facts, article.file));
     articles.set(article.id, { modified: lastModified(article, committed), ...(committed ? { committed } : {}), ...(links ? { links } : {}) });
   }
-  shareSitemapDates(sitemapDates(archive, articles, facts));
   return { articles };
-}
-
-/** `lastmod` for articles, the home page and each entity's first page; alias pages left out. */
-function sitemapDates(archive: Archive, articles: Map<string, FileFacts>, facts: GitFacts): SitemapDates {
-  const lastmod = new Map<string, Date>();
-  const excluded = new Set<string>();
-  const newest = (ids: readonly string[]) => archive.articleById.get(ids[0] ?? '')?.pubDate;
-  const latest = (...dates: (Date | undefined)[]) => {
-    const known = dates.filter((d): d is Date => d instanceof Date);
-    return known.length ? new Date(Math.max(...known.map((d) => d.getTime()))) : undefined;
-  };
-  for (const article of archive.articles) {
-    lastmod.set(articlePath(article.id), articles.get(article.id)!.modified);
-    for (const alias of article.data.aliases ?? []) excluded.add(normalizePath(alias));
-  }
-  const home = archive.articles[0]?.pubDate;
-  if (home) lastmod.set('/', home);
-  const entities = [
-    ['topics', archive.topics], ['people', archive.people], ['organizations', archive.organizations], ['countries', archive.countries],
-  ] as const;
-  for (const [collection, records] of entities) {
-    for (const record of records.values()) {
-      const date = latest(newest(record.articles), record.file ? lastCommitOf(facts, absolute(record.file)) : undefined);
-      if (date) lastmod.set(entityPath(collection, record.id), date);
-    }
-  }
-  return { lastmod, excluded };
 }
 
 /** An article image's absolute URL: site paths and http(s) URLs; a path relative to the file has none. */

@@ -7,9 +7,7 @@
  * to look for the marker. The marker still decides: a candidate without it
  * (an empty country, a listing at `/people/2/`) is not indexed.
  */
-import type { EntityCollection } from '../core/urls.ts';
-
-const ENTITY_COLLECTIONS: readonly EntityCollection[] = ['topics', 'people', 'organizations', 'events', 'countries'];
+import { ENTITY_KINDS } from '../core/kinds.ts';
 
 /**
  * Whether the page at `sitePath` (base-less, as `articlePath`/`entityPath`
@@ -20,5 +18,5 @@ export function mayBeSearchable(sitePath: string): boolean {
   const segments = sitePath.slice(1, -1).split('/');
   if (segments[0] === 'articles') return segments.length > 1;
   // `/people/x/` only: `/people/x/2/`, `/people/x/quotes/` and timelines are lists.
-  return segments.length === 2 && (ENTITY_COLLECTIONS as readonly string[]).includes(segments[0]!);
+  return segments.length === 2 && (ENTITY_KINDS as readonly string[]).includes(segments[0]!);
 }
