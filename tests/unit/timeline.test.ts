@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  articleContext, assembleEntries, compareEntries, entityTimeline, entryPath, inRange, intersectTimelines, type TimelineEntry,
+  assembleEntries, compareEntries, entityTimeline, entryPath, inRange, intersectTimelines, type TimelineEntry,
 } from '../../src/lib/model/timeline.ts';
+import { articleContext } from '../../src/lib/model/article-context.ts';
 import { comparePartialDates, endOfSpan, formatPartialDate, formatSpan, makePartialDate, parsePartialDate, type PartialDate } from '../../src/lib/core/partial-date.ts';
 import { archiveOf, article, event, person, topic } from '../fixtures/timeline-archive.ts';
 

@@ -1,14 +1,15 @@
 /**
  * The search page: reads its state from the URL, searches as the reader
- * types, and keeps the URL in step so reload, shared links and back/forward
- * all work: one history entry per decision (a facet, the sort, a submitted
- * query) and one per burst of typing, written once the typing pauses.
+ * types and draws the results; the URL follows (url-history.ts) and the
+ * facets are counted beside (facet-panel.ts).
  */
-import { FACETS, type Facet } from '../../lib/search/fields.ts';
-import { loadEngine, type Counts, type Engine, type Outcome, type ResultData } from './engine.ts';
-import { facetLabeler, facetOptions } from './facets.ts';
-import { facetGroups, fill, resultItem, type Strings } from './render.ts';
-import { hasCriteria, parseState, sameState, stateToQuery, tooShort, withValue, type SearchState } from './state.ts';
+import type { Facet } from '../../lib/search/fields.ts';
+import { loadEngine, type Engine, type Outcome, type ResultData } from './engine.ts';
+import { facetLabeler } from './facets.ts';
+import { facetPanel } from './facet-panel.ts';
+import { fill, resultItem, type Strings } from './render.ts';
+import { hasCriteria, parseState, sameState, tooShort, withValue, type SearchState } from './state.ts';
+import { urlHistory } from './url-history.ts';
 import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
 import { typingDelay } from '../../lib/search/plan.ts';
 
@@ -17,10 +18,6 @@ const PAGE = 10;
 const FIRST_BATCH = 5;
 /** Typing pause after which the other languages' results join the reader's. */
 const OTHER_LANGUAGES_DELAY = 150;
-/** Typing pause after which the URL catches up with the query. */
-const URL_DELAY = 400;
-/** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
-const FACETS_DELAY = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) start(root);
@@ -35,10 +32,7 @@ function start(root: HTMLElement) {
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
-  const facetsBox = root.querySelector<HTMLElement>('[data-facets]')!;
-  const facetsSection = root.querySelector<HTMLElement>('[data-facets-section]')!;
   const facetsFold = root.querySelector<HTMLDetailsElement>('[data-facets-fold]');
-  const facetsSelected = root.querySelector<HTMLElement>('[data-facets-selected]');
   // Narrow screens start with the facets folded, so the results come first.
   if (facetsFold && !matchMedia('(min-width: 48.01rem)').matches) facetsFold.open = false;
   const keysHint = root.querySelector<HTMLElement>('[data-keys]');
@@ -47,13 +41,9 @@ function start(root: HTMLElement) {
   let state = parseState(location.search);
   let engine: Promise<Engine> | undefined;
   let labels: Promise<(facet: Facet, value: string) => string> | undefined;
-  let urlTimer: ReturnType<typeof setTimeout> | undefined; // the URL write waiting for typing to pause
-  let burstWritten = false; // this typing burst already has its history entry
   let sequence = 0; // only the latest search may render
   let shown: Outcome['results'] = [];
   let shownState: SearchState | undefined; // the search whose results the list shows
-  let lastFacets: (() => void) | undefined; // redraws the facets of the results on screen
-  const expanded = new Set<Facet>();
 
   // A failed load (the network dropped) is tried again by the next search.
   const getEngine = () => (engine ??= loadEngine(root.dataset.bundle!, lang).catch((error: unknown) => {
@@ -64,42 +54,20 @@ function start(root: HTMLElement) {
     .then((response) => (response.ok ? response.json() : {}))
     .catch(() => ({}))
     .then((known) => facetLabeler(known, lang)));
+  const facets = facetPanel({ root, strings, locale, engine: getEngine, labels: getLabels, latest: () => sequence });
+  const countFacets = (current: SearchState, seq: number) => facets.count(current, seq);
 
-  const baseTitle = document.title;
-  /** The words in the title name the entry in the browser's history menu. */
-  const showTitle = (next: SearchState) => {
-    document.title = next.q.trim() ? `${next.q.trim()} · ${baseTitle}` : baseTitle;
-  };
+  const address = urlHistory(() => state);
 
   function showControls(next: SearchState) {
     if (input.value.trim() !== next.q) input.value = next.q;
     sort.value = next.sort;
-    showTitle(next);
-  }
-
-  function writeUrl(next: SearchState, mode: 'push' | 'replace') {
-    const url = `${location.pathname}${stateToQuery(next)}`;
-    showTitle(next);
-    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
-  }
-
-  function writeTypedUrl() {
-    if (urlTimer !== undefined) clearTimeout(urlTimer);
-    urlTimer = undefined;
-    writeUrl(state, burstWritten ? 'replace' : 'push');
-    burstWritten = true;
-  }
-
-  /** Gives a finished typing burst its URL now, so the next entry comes after it. */
-  function endBurst() {
-    if (urlTimer !== undefined) writeTypedUrl();
-    burstWritten = false;
+    address.showTitle(next);
   }
 
   /** A decision (facet, sort, submit): its own history entry, and a search. */
   function navigate(next: SearchState) {
-    endBurst();
-    writeUrl(next, 'push');
+    address.push(next);
     state = next;
     run(next);
   }
@@ -134,15 +102,14 @@ function start(root: HTMLElement) {
     if (!hasCriteria(current) || tooShort(current)) {
       list.replaceChildren();
       list.removeAttribute('aria-busy');
-      facetsBox.removeAttribute('aria-busy');
+      facets.hide();
       more.hidden = true;
-      facetsSection.hidden = true;
       status.textContent = strings.searchPrompt ?? '';
       return;
     }
     list.setAttribute('aria-busy', 'true');
     delete list.dataset.drawn;
-    facetsBox.setAttribute('aria-busy', 'true');
+    facets.busy();
     try {
       const search = await getEngine();
       let outcome = await search.run(current);
@@ -161,7 +128,7 @@ function start(root: HTMLElement) {
     } catch (error) {
       if (stale()) return;
       list.removeAttribute('aria-busy');
-      facetsBox.removeAttribute('aria-busy');
+      facets.idle();
       status.textContent = strings.searchFailed ?? '';
       console.error(error);
     }
@@ -238,59 +205,6 @@ function start(root: HTMLElement) {
     return true;
   }
 
-  /**
-   * Facet counts for the results on screen, once typing pauses, latest
-   * state only. They run beside the result searches (see engine.ts), so the
-   * next keystroke's results never wait for them.
-   */
-  let countsWanted: { state: SearchState; seq: number } | undefined;
-  let counting = false;
-  function countFacets(current: SearchState, seq: number) {
-    countsWanted = { state: current, seq };
-    if (!counting) void countLoop();
-  }
-  async function countLoop() {
-    counting = true;
-    while (countsWanted) {
-      const job = countsWanted;
-      await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
-      if (countsWanted !== job) continue; // asked again meanwhile: wait for that one to settle
-      countsWanted = undefined;
-      if (job.seq !== sequence) continue;
-      try {
-        const [search, label] = await Promise.all([getEngine(), getLabels()]);
-        const counts = await search.counts(job.state);
-        if (job.seq !== sequence) continue;
-        lastFacets = () => renderFacets(job.state, counts, label);
-        lastFacets();
-      } catch (error) {
-        console.error(error);
-      }
-      if (job.seq === sequence) facetsBox.removeAttribute('aria-busy');
-    }
-    counting = false;
-  }
-
-  function renderFacets(current: SearchState, counts: Counts, label: (facet: Facet, value: string) => string) {
-    const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.dataset.facet
-      ? { facet: document.activeElement.dataset.facet, value: document.activeElement.value } : undefined;
-    // Years in the page's digits (۲۰۱۸ on the Persian page); other values by their names.
-    const facetValueLabel = (facet: Facet, value: string) =>
-      facet === 'year' && /^\d+$/.test(value) ? Number(value).toLocaleString(locale, { useGrouping: false }) : label(facet, value);
-    const views = FACETS.map((facet) => ({
-      facet,
-      legend: strings[`facet${facet[0]!.toUpperCase()}${facet.slice(1)}`] ?? facet,
-      options: facetOptions(facet, counts[facet], current.filters[facet], (value) => facetValueLabel(facet, value), locale),
-    }));
-    facetsBox.replaceChildren(...facetGroups(views, expanded, strings, locale));
-    const selected = FACETS.reduce((sum, facet) => sum + current.filters[facet].length, 0);
-    if (facetsSelected) facetsSelected.textContent = selected > 0 ? `(${selected})` : '';
-    facetsSection.hidden = facetsBox.childElementCount === 0;
-    if (focused) {
-      facetsBox.querySelector<HTMLInputElement>(`input[data-facet="${focused.facet}"][value="${CSS.escape(focused.value)}"]`)?.focus();
-    }
-  }
-
   function statusText(current: SearchState, total: number): string {
     const key = current.q
       ? total === 0 ? 'searchResultsNone' : total === 1 ? 'searchResultsOne' : 'searchResultsMany'
@@ -331,41 +245,29 @@ function start(root: HTMLElement) {
       const typed = state;
       typedTimer = setTimeout(() => { typedTimer = undefined; run(typed); }, delay);
     }
-    if (urlTimer !== undefined) clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeTypedUrl, URL_DELAY);
+    address.typed();
   });
-  input.addEventListener('blur', endBurst);
+  input.addEventListener('blur', () => address.endBurst());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const next = { ...state, q: input.value.trim() };
     if (!sameState(next, state)) navigate(next);
     else {
-      endBurst();
+      address.endBurst();
       run(next);
     }
   });
   sort.addEventListener('change', () => {
     navigate({ ...state, sort: parseState(`sort=${sort.value}`).sort });
   });
-  facetsBox.addEventListener('change', (event) => {
+  facets.box.addEventListener('change', (event) => {
     const box = event.target;
     if (!(box instanceof HTMLInputElement) || !box.dataset.facet) return;
     navigate(withValue(state, box.dataset.facet as Facet, box.value, box.checked));
   });
-  facetsBox.addEventListener('click', (event) => {
-    const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-facet-toggle]');
-    if (!toggle) return;
-    const facet = toggle.dataset.facetToggle as Facet;
-    if (expanded.has(facet)) expanded.delete(facet);
-    else expanded.add(facet);
-    lastFacets?.();
-    facetsBox.querySelector<HTMLElement>(`[data-facet-toggle="${facet}"]`)?.focus();
-  });
   more.addEventListener('click', () => void showMore());
   window.addEventListener('popstate', () => {
-    if (urlTimer !== undefined) clearTimeout(urlTimer);
-    urlTimer = undefined;
-    burstWritten = false;
+    address.arrived();
     state = parseState(location.search);
     showControls(state);
     run(state);

@@ -2,7 +2,7 @@
 import { isCountryCode } from '../core/countries.ts';
 import type { ContentError } from './errors.ts';
 import { lineIn, type LineFinders } from './line-finders.ts';
-import type { ValidContent } from './validate.ts';
+import type { ValidContent } from './entries.ts';
 
 export function checkCountryFiles(content: ValidContent, errors: ContentError[]) {
   for (const entry of content.countries) {

@@ -9,7 +9,7 @@ import { allCountryCodes } from '../core/countries.ts';
 import { articlePath, entityPath, FIXED_PAGES, normalizePath } from '../core/urls.ts';
 import type { ContentError } from './errors.ts';
 import { lineIn, type LineFinders } from './line-finders.ts';
-import type { ValidContent } from './validate.ts';
+import type { ValidContent } from './entries.ts';
 
 /** Folders whose every address the site generates (pagination, year pages, search assets). */
 const GENERATED_FOLDERS = ['/page/', '/timeline/', '/archive/', '/search/', '/quotes/', '/guide/', '/pagefind/', '/_astro/'];

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import { KINDS } from '../core/kinds.ts';
-import type { SourceFile } from './validate.ts';
+import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { closestId } from '../core/closest.ts';
 

@@ -5,7 +5,6 @@
  * cycles, components in MDX bodies). Every problem is collected; nothing is
  * thrown here. Its output, the valid entries, is what every later stage reads.
  */
-import type { z } from 'astro/zod';
 import { SCHEMAS } from '../../schemas/index.ts';
 import { KIND_NAMES, KINDS, type KindName } from '../core/kinds.ts';
 import { entryIdFromPath, ID_PATTERN } from '../core/ids.ts';
@@ -20,31 +19,9 @@ import { checkReferences, referencesOf, type ReferenceHolder } from './check-ref
 import { checkCountryFiles, checkTopicCycles } from './check-entities.ts';
 import { checkUrls } from './check-urls.ts';
 import type { LineFinders } from './line-finders.ts';
+import type { Entry, SourceFile, ValidContent, ValidationResult } from './entries.ts';
 
-/** A file found in a collection folder. */
-export interface SourceFile {
-  collection: KindName;
-  /** Path inside the collection folder, e.g. `2018/07/slug.mdx`. */
-  path: string;
-  /** Path shown in messages, e.g. `content/articles/2018/07/slug.mdx`. */
-  displayPath: string;
-  source: string;
-}
-
-export interface Entry<T> {
-  id: string;
-  file: string;
-  data: T;
-  body: string;
-}
-
-/** Everything that passed validation, typed per collection. */
-export type ValidContent = { [K in KindName]: Entry<z.output<(typeof SCHEMAS)[K]>>[] };
-
-export interface ValidationResult {
-  errors: ContentError[];
-  content: ValidContent;
-}
+export type { Entry, SourceFile, ValidContent, ValidationResult } from './entries.ts';
 
 const SLUG = /^[a-z][a-z0-9-]*$/;
 

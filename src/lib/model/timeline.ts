@@ -230,7 +230,7 @@ export function inRange(entries: readonly TimelineEntry[], from?: PartialDate, t
 }
 
 /** The first index whose entry passes `test`, for a test that once passed keeps passing (binary search). */
-function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+export function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
@@ -244,77 +244,4 @@ function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): nu
 /** The first day a partial date covers. */
 function startOfSpan(d: PartialDate): PartialDate {
   return makePartialDate(d.year, d.month ?? 1, d.day ?? 1);
-}
-
-export interface ArticleContext {
-  /** The window of entries to show, in order, the article's own entry included. */
-  entries: TimelineEntry[];
-  /** Keys of the article's own events. */
-  own: Set<string>;
-  /** Key of the article's own entry. */
-  current: string;
-}
-
-/**
- * An article's events placed among the nearest other events of a topic:
- * `around` events before and after each of its own (or, when it has none,
- * around its publication date), plus the article itself. The size depends
- * only on the article, never on how large the topic is.
- */
-export function articleContext(index: TimelineIndex, article: ArticleSummary, topic: string, around = 2): ArticleContext | undefined {
-  const self = index.byKey.get(`article:${article.id}`);
-  if (!self) return undefined;
-  const { events, position } = topicEvents(index, topic);
-  const ownKeys = new Set([
-    ...article.events.map((id) => `event:${id}`),
-    ...article.inlineEvents.map((_, n) => `inline:${article.id}:${n}`),
-  ]);
-  const chosen = new Set<TimelineEntry>([self]);
-  const take = (from: number, to: number) => {
-    for (let i = Math.max(0, from); i < Math.min(events.length, to); i += 1) chosen.add(events[i]!);
-  };
-  let anchored = false;
-  for (const key of ownKeys) {
-    const at = position.get(key);
-    if (at !== undefined) {
-      anchored = true;
-      take(at - around, at + around + 1);
-    }
-    // Own events outside the topic still belong to the article's section.
-    const entry = index.byKey.get(key);
-    if (entry) chosen.add(entry);
-  }
-  if (!anchored) {
-    const at = firstAfter(events, self);
-    take(at - around, at + around);
-  }
-  const entries = [...chosen].sort(compareEntries);
-  if (entries.length < 2) return undefined;
-  return { entries, own: ownKeys, current: self.key };
-}
-
-/** Index of the first entry that sorts after `entry` (binary search). */
-function firstAfter(entries: readonly TimelineEntry[], entry: TimelineEntry): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compareEntries(entries[mid]!, entry) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** A topic's events (no articles) with each one's position, computed once per topic per build. */
-const topicEventCache = new WeakMap<TimelineIndex, Map<string, { events: TimelineEntry[]; position: Map<string, number> }>>();
-function topicEvents(index: TimelineIndex, topic: string) {
-  let cache = topicEventCache.get(index);
-  if (!cache) topicEventCache.set(index, (cache = new Map()));
-  let found = cache.get(topic);
-  if (!found) {
-    const events = entityTimeline(index, 'topics', topic).filter(isEvent);
-    found = { events, position: new Map(events.map((entry, i) => [entry.key, i])) };
-    cache.set(topic, found);
-  }
-  return found;
 }

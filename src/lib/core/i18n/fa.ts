@@ -3,7 +3,7 @@
  * shows no English chrome (tests/unit/i18n.test.ts checks this). Placeholders
  * such as {n} and {name} are kept as in English.
  */
-import type { UiStrings } from './index.ts';
+import type { UiStrings } from './en.ts';
 
 export const fa = {
   siteName: 'کرونیکل',

@@ -4,7 +4,7 @@
  * written as "Label: {n}" where English says "{n} things", which spares the
  * three Russian plural forms.
  */
-import type { UiStrings } from './index.ts';
+import type { UiStrings } from './en.ts';
 
 export const ru = {
   siteName: 'Хроника',
