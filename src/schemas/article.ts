@@ -3,6 +3,7 @@ import {
   countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
+import { namedLists } from './named-lists.ts';
 
 /** An event written inside an article instead of in `content/events/`. */
 export const inlineEventSchema = z.strictObject(eventFields).superRefine(checkSpan);
@@ -54,10 +55,8 @@ export const articleSchema = frontmatter(z.strictObject({
   /** Topic ids (at least one); each must exist in `content/topics/`. */
   topics: entryIds.refine((ids) => ids.length > 0, { error: 'required: at least one topic' })
     .meta({ description: 'Topic ids (at least one); each must exist in `content/topics/`.', minItems: 1 }),
-  /** Person ids; each must exist in `content/people/`. */
-  people: entryIds.optional().describe('Person ids; each must exist in `content/people/`.'),
-  /** Organization ids; each must exist in `content/organizations/`. */
-  organizations: entryIds.optional().describe('Organization ids; each must exist in `content/organizations/`.'),
+  // `people`, `organizations` and any other kind the registry lists (src/lib/core/kinds.ts).
+  ...namedLists((kind, folder) => `${kind} ids; each must exist in \`content/${folder}/\`.`),
   /** ISO 3166-1 alpha-2 codes, upper case. */
   countries: countryCodes.optional().describe('ISO 3166-1 alpha-2 codes, upper case.'),
   /** Event ids from `content/events/`, or inline events `{ date, title, … }`. */

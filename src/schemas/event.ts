@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { countryCodes, entryIds, frontmatter, partialDate, text } from './common.ts';
 import { isNotBefore, type PartialDate } from '../lib/core/partial-date.ts';
+import { namedLists } from './named-lists.ts';
 
 /** What an event is: shared by canonical event files and inline events in articles. */
 export const eventFields = {
@@ -12,10 +13,8 @@ export const eventFields = {
   end: partialDate.optional().describe('When a span ended; not before `date`.'),
   /** Topic ids the event belongs to. */
   topics: entryIds.optional().describe('Topic ids the event belongs to.'),
-  /** Person ids involved. */
-  people: entryIds.optional().describe('Person ids involved.'),
-  /** Organization ids involved. */
-  organizations: entryIds.optional().describe('Organization ids involved.'),
+  // `people`, `organizations` and any other kind the registry lists (src/lib/core/kinds.ts).
+  ...namedLists((kind) => `${kind} ids involved.`),
   /** ISO 3166-1 alpha-2 codes of the countries involved. */
   countries: countryCodes.optional().describe('ISO 3166-1 alpha-2 codes of the countries involved.'),
 };

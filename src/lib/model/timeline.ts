@@ -103,7 +103,7 @@ export function assembleEntries(articles: readonly ArticleSummary[], events: Ite
   for (const article of articles) {
     entries.push({
       key: `article:${article.id}`, kind: 'article', id: article.id, title: article.title,
-      date: partialDateOf(article.pubDate), involves: involvement(article), sources: [], lang: article.lang,
+      date: partialDateOf(article.pubDate), involves: involvement(article.data), sources: [], lang: article.lang,
     });
     article.inlineEvents.forEach((inline, n) => {
       entries.push({
@@ -125,7 +125,7 @@ function memberships(entry: TimelineEntry, articleById: ReadonlyMap<string, Arti
   add(entry.involves);
   for (const id of entry.sources) {
     const article = articleById.get(id);
-    if (article) add(involvement(article));
+    if (article) add(involvement(article.data));
   }
   return keys;
 }
