@@ -1,33 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cycles, importGraph, type SourceNode } from '../fixtures/import-graph.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const graph = importGraph(root, 'src');
+const readSource = (file: string) => readFileSync(join(root, file), 'utf8');
 
 /** The stage a file belongs to: `src/lib/<stage>/…`, else its top folder under src/. */
 function stageOf(file: string): string {
   return /^src\/lib\/([^/]+)\//.exec(file)?.[1] ?? /^src\/([^/]+)\//.exec(file)?.[1] ?? file.slice('src/'.length).replace(/(\.d)?\.ts$/, '');
 }
 
+/** What a stage of src/lib/ says it may import, in the header of its index.ts: `May import: core, schemas.` */
+function declaredImports(stage: string): string[] {
+  const line = /May import: ([^.\n]*)\./.exec(readSource(`src/lib/${stage}/index.ts`))?.[1];
+  if (line === undefined) throw new Error(`src/lib/${stage}/index.ts does not say what it may import`);
+  return line === 'nothing else in src/' ? [] : line.split(',').map((name) => name.trim());
+}
+const LIB_STAGES = ['core', 'content', 'model', 'markdown', 'site', 'search', 'build', 'authoring', 'routes'];
+
 /**
  * The one direction imports run in (docs/architecture.md): each stage names
- * the stages it may import besides itself. Pages, components and layouts sit
- * on top and may use any stage below them.
+ * the stages it may import besides itself. Stages of src/lib/ declare it in
+ * their index.ts; pages, components and layouts sit on top.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  core: [],
+  ...Object.fromEntries(LIB_STAGES.map((stage) => [stage, declaredImports(stage)])),
   schemas: ['core'],
-  content: ['core', 'schemas'],
-  model: ['core', 'schemas', 'content'],
-  markdown: ['core', 'content'],
-  search: ['core', 'model'],
-  site: ['core', 'model', 'search'],
-  build: [],
-  authoring: ['core', 'schemas', 'content'],
-  routes: ['core', 'schemas', 'content', 'model', 'site', 'search', 'build'],
   client: ['core', 'search'],
   'content.config': ['core', 'schemas', 'content'],
   'virtual-modules': [],
@@ -57,6 +58,11 @@ function browserFiles(): SourceNode[] {
 }
 
 describe('the architecture of src/', () => {
+  it('has an index.ts in every stage of src/lib/ that says what the stage may import', () => {
+    expect(new Set(readdirSync(join(root, 'src/lib')))).toEqual(new Set(LIB_STAGES));
+    for (const stage of LIB_STAGES) expect(declaredImports(stage).every((name) => name in MAY_IMPORT)).toBe(true);
+  });
+
   it('reads every source file (the graph is not empty)', () => {
     expect(graph.size).toBeGreaterThan(100);
     // A new folder or top-level file must be placed in the order below.
@@ -88,6 +94,3 @@ describe('the architecture of src/', () => {
   });
 });
 
-function readSource(file: string): string {
-  return readFileSync(join(root, file), 'utf8');
-}
