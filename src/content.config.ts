@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCHEMAS } from './schemas/index.ts';
-import { KIND_NAMES, KINDS, type KindName } from './lib/core/kinds.ts';
+import { KINDS, type KindName } from './lib/core/kinds.ts';
 import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
 
@@ -17,26 +17,29 @@ import { resolveContentDir } from './lib/content/files.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
-function collection<K extends KindName>(name: K) {
-  return defineCollection({
-    loader: glob({
-      // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
-      // string in V8, and 100,000 bodies would not fit in it. Other bodies are short.
-      retainBody: name !== 'articles',
-      pattern: KINDS[name].pattern,
-      base: join(contentDir, name),
-      generateId: ({ entry }) => entryIdFromPath(entry),
-      // Markdown is rendered once while content syncs and kept in Astro's content cache, so a
-      // rebuild re-renders only changed files; deferring it would make every .md file a Vite
-      // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
-      // MDX is always compiled as a module.
-      deferRender: false,
-    }),
-    schema: SCHEMAS[name],
+function loader(name: KindName) {
+  return glob({
+    // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
+    // string in V8, and 100,000 bodies would not fit in it. Other bodies are short.
+    retainBody: name !== 'articles',
+    pattern: KINDS[name].pattern,
+    base: join(contentDir, name),
+    generateId: ({ entry }) => entryIdFromPath(entry),
+    // Markdown is rendered once while content syncs and kept in Astro's content cache, so a
+    // rebuild re-renders only changed files; deferring it would make every .md file a Vite
+    // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
+    // MDX is always compiled as a module.
+    deferRender: false,
   });
 }
 
-// The mapped type keeps each collection's own data type (`CollectionEntry<'people'>`).
-export const collections = Object.fromEntries(KIND_NAMES.map((name) => [name, collection(name)])) as {
-  [K in KindName]: ReturnType<typeof collection<K>>;
-};
+// Named one by one so each collection keeps its own data type (`CollectionEntry<'people'>`);
+// `satisfies` makes a kind added to the registry without a collection here a type error.
+export const collections = {
+  articles: defineCollection({ loader: loader('articles'), schema: SCHEMAS.articles }),
+  events: defineCollection({ loader: loader('events'), schema: SCHEMAS.events }),
+  topics: defineCollection({ loader: loader('topics'), schema: SCHEMAS.topics }),
+  people: defineCollection({ loader: loader('people'), schema: SCHEMAS.people }),
+  organizations: defineCollection({ loader: loader('organizations'), schema: SCHEMAS.organizations }),
+  countries: defineCollection({ loader: loader('countries'), schema: SCHEMAS.countries }),
+} satisfies Record<KindName, unknown>;
