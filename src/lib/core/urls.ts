@@ -2,6 +2,7 @@
  * Every URL the site publishes, built in one place. Paths here never include
  * the deployment base (`CHRONICLE_BASE`); `withBase` adds it at render time.
  */
+import { primaryLanguage } from './language.ts';
 
 export type EntityCollection = 'topics' | 'people' | 'organizations' | 'events' | 'countries';
 
@@ -34,7 +35,7 @@ export function quoteHref(articleId: string, anchor: string): string {
  * `/search/fa/` for a language in `translated` (those with interface strings).
  */
 export function searchPath(lang: string, translated: readonly string[]): string {
-  const primary = (lang.split('-')[0] ?? lang).toLowerCase();
+  const primary = primaryLanguage(lang);
   return translated.includes(primary) ? `/search/${primary}/` : '/search/';
 }
 

@@ -1,5 +1,6 @@
 import { fa } from './fa.ts';
 import { ru } from './ru.ts';
+import { primaryLanguage } from '../language.ts';
 
 /**
  * Interface strings, in one place. English is the default; other languages
@@ -179,7 +180,7 @@ export function translatedLanguages(): string[] {
 }
 
 export function ui(lang = 'en'): UiStrings {
-  const primary = lang.split('-')[0]!.toLowerCase();
+  const primary = primaryLanguage(lang);
   let strings = merged.get(primary);
   if (!strings) merged.set(primary, (strings = Object.freeze({ ...en, ...translations[primary] })));
   return strings;
