@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { resolveContentDir } from '../lib/content/files.ts';
 import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { entryIdFromPath } from '../lib/core/ids.ts';
 import { quotePlugin, type Speaker } from '../lib/markdown/quote-plugin.ts';
+import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
 
 /** Person id → name, read from content/people (validation has already checked these files). */
 function readSpeakers(contentDir: string): Map<string, Speaker> {
@@ -51,8 +51,8 @@ export default function quotes(): AstroIntegration {
         // own text and by Astro's config. Names and the base are rendered into quotations, so
         // a fingerprint of them in the config makes Astro re-render every file when one changes.
         // So is the plugin's own code (how captions and their dates are written).
-        const code = PLUGIN_SOURCES.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
-        const fingerprint = createHash('sha256').update(JSON.stringify([config.base, ...[...people].sort(), ...code])).digest('hex');
+        const sources = PLUGIN_SOURCES.map((file) => new URL(file, import.meta.url));
+        const fingerprint = sourceFingerprint(sources, [config.base, ...[...people].map((entry) => JSON.stringify(entry)).sort()]);
         plugins.push(Object.assign(quotePlugin({ people, base: config.base }), { fingerprint }));
       },
     },

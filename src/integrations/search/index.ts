@@ -14,7 +14,7 @@ import { htmlLanguage, prepareIndexedHtml } from '../../lib/search/text.ts';
 import { mayBeSearchable } from '../../lib/search/indexed-pages.ts';
 import { indexInParts } from './index-parts.ts';
 import { EXCLUDE_SELECTORS, indexDirectory, NEEDED } from './pagefind-bundle.ts';
-import { createHash } from 'node:crypto';
+import { sourceFingerprint } from '../../lib/build/source-fingerprint.ts';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
@@ -212,10 +212,9 @@ function contentType(path: string): string {
  * and the code that prepares pages for it, so a change to either re-indexes.
  */
 function indexerSettings(root: string): string {
-  const sources = ['src/integrations/search/index.ts', 'src/integrations/search/index-parts.ts', 'src/integrations/search/pagefind-bundle.ts', 'src/lib/search/text.ts', 'src/lib/search/normalize.ts', 'src/lib/search/fields.ts']
-    .map((file) => { try { return readFileSync(join(root, file), 'utf8'); } catch { return file; } });
+  const sources = ['src/integrations/search/index.ts', 'src/integrations/search/index-parts.ts', 'src/integrations/search/pagefind-bundle.ts', 'src/lib/search/text.ts', 'src/lib/search/normalize.ts', 'src/lib/search/fields.ts', 'src/lib/core/language.ts'];
   const version = (JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-  return createHash('sha256').update([version, ...sources].join('\0')).digest('hex');
+  return sourceFingerprint(sources.map((file) => join(root, file)), [version]);
 }
 
 /**
