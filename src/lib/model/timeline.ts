@@ -290,24 +290,12 @@ export function articleContext(index: TimelineIndex, article: ArticleSummary, to
     if (entry) chosen.add(entry);
   }
   if (!anchored) {
-    const at = firstAfter(events, self);
+    const at = firstIndexWhere(events, (event) => compareEntries(event, self) > 0);
     take(at - around, at + around);
   }
   const entries = [...chosen].sort(compareEntries);
   if (entries.length < 2) return undefined;
   return { entries, own: ownKeys, current: self.key };
-}
-
-/** Index of the first entry that sorts after `entry` (binary search). */
-function firstAfter(entries: readonly TimelineEntry[], entry: TimelineEntry): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compareEntries(entries[mid]!, entry) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** A topic's events (no articles) with each one's position, computed once per topic per build. */
