@@ -13,7 +13,7 @@ import { SITE_LANGUAGE } from '../../lib/core/language.ts';
 import { htmlLanguage, prepareIndexedHtml } from '../../lib/search/text.ts';
 import { mayBeSearchable } from '../../lib/search/indexed-pages.ts';
 import { indexInParts } from './index-parts.ts';
-import { EXCLUDE_SELECTORS, indexDirectory, NEEDED } from './pagefind-bundle.ts';
+import { createIndex, indexDirectory, NEEDED, unlessFailed } from './pagefind-bundle.ts';
 import { sourceFingerprint } from '../../lib/build/source-fingerprint.ts';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -36,8 +36,7 @@ const isSearchable = (html: string) => html.includes('data-pagefind-body');
  * language's search normaliser first (see src/lib/search/text.ts).
  */
 export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const index = await createIndex();
   let count = 0;
   // Pages go to Pagefind's process many at a time: one round trip per page would dominate a large build.
   const inFlight = new Set<Promise<void>>();
@@ -52,8 +51,7 @@ export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: As
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const result = await index.getFiles();
-  if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+  const result = unlessFailed(await index.getFiles(), 'write its index');
   await index.deleteIndex();
   const files = new Map(result.files.filter((file) => NEEDED.test(file.path)).map((file) => [file.path, file.content]));
   return { files, count };
