@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentTree } from '../lib/content/check.ts';
-import { formatReport, type ContentError } from '../lib/content/errors.ts';
+import { ContentValidationError, formatReport, type ContentError } from '../lib/content/errors.ts';
 import { shareProjectRoot } from '../lib/build/project-root.ts';
 
 /** Validates the whole content tree, the same way `npm run check` does. */
@@ -28,11 +28,7 @@ export default function chronicle(): AstroIntegration {
         shareProjectRoot(root);
         const errors = validateTree(root);
         if (errors.length === 0) return;
-        if (command === 'build') {
-          const error = new Error(formatReport(errors));
-          error.name = 'ContentValidationError';
-          throw error;
-        }
+        if (command === 'build') throw new ContentValidationError(errors);
         logger.error(formatReport(errors, DEV_OUTCOME));
       },
       // The dev server reloads content files by itself; re-check the whole tree
