@@ -219,8 +219,8 @@ function indexerSettings(root: string): string {
  * `CHRONICLE_SEARCH_PART_PAGES` sets the part size (tests use small parts);
  * `CHRONICLE_SEARCH_CONCURRENCY` how many parts are indexed at once, each by
  * its own Pagefind process on its own core. One by default: each process holds
- * its whole part in memory (about 450 MB for a part of 2,000 pages), on top of
- * what Astro still holds when the index is built.
+ * its whole part in memory, on top of what Astro still holds when the index is
+ * built (figures in BENCHMARKS.md, "Search").
  */
 function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: number; concurrency: number } {
   const pages = Number(env.CHRONICLE_SEARCH_PART_PAGES);

@@ -44,8 +44,9 @@ export interface RelatedOptions {
 /**
  * The index in numbers, built once per archive: every article gets an
  * ordinal, and each entity list becomes an array of ordinals. Scoring then
- * adds into a typed array instead of a map keyed by id strings, which at
- * 100,000 articles was the costliest function of an article page.
+ * adds into a typed array instead of a map keyed by id strings, which on a
+ * large archive was the costliest function of an article page (BENCHMARKS.md,
+ * "What grows faster than linearly").
  */
 interface Numbered<A extends RelatedArticle> {
   articles: A[];
