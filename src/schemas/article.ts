@@ -8,20 +8,20 @@ import { checkSpan, eventFields } from './event.ts';
 export const inlineEventSchema = z.strictObject(eventFields).superRefine(checkSpan);
 
 /** The original publisher of a story. */
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   name: text(200).describe('The publisher\'s name, e.g. "Tasnim News Agency".'),
   url: webUrl.optional().describe('The original story\'s address.'),
 });
 
 /** A picture shown at the top of the article. */
-export const imageSchema = z.strictObject({
+const imageSchema = z.strictObject({
   src: imageSource.describe('Path under `public/` or an https:// URL.'),
   alt: text(400).describe('What the picture shows, for readers who cannot see it. Required with `src`.'),
   credit: text(200).optional().describe('Photographer or agency.'),
 });
 
 /** A correction notice, shown newest first. */
-export const correctionSchema = z.strictObject({
+const correctionSchema = z.strictObject({
   date: dateTime.describe('When the correction was made.'),
   text: text(1000).describe('What was wrong and what is right now.'),
 });

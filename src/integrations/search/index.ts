@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** Where the index lives, under the site's base path. */
-export const BUNDLE_DIR = 'pagefind';
+const BUNDLE_DIR = 'pagefind';
 
 /** A rendered page: its site path (without the base) and its HTML. */
 export interface RenderedPage { url: string; html: string }
@@ -35,7 +35,7 @@ const isSearchable = (html: string) => html.includes('data-pagefind-body');
  * `astro build` and the dev server. Each page's text goes through the
  * language's search normaliser first (see src/lib/search/text.ts).
  */
-export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
+async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
   const index = await createIndex();
   let count = 0;
   // Pages go to Pagefind's process many at a time: one round trip per page would dominate a large build.

@@ -17,7 +17,7 @@ const PREFIX = 'export default JSON.parse("';
 const SUFFIX = '")';
 
 /** Pieces this short stay where V8's buffer grows fourfold, so each is read in linear time. */
-export const PIECE_LENGTH = 64 * 1024;
+const PIECE_LENGTH = 64 * 1024;
 
 const LETTER_U = 0x75;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -30,8 +30,8 @@ export interface PartOptions {
  * one: this size balances the two against the targets for a first query's
  * bytes and the build's peak memory (measured in BENCHMARKS.md, "Search").
  */
-export const DEFAULT_PAGES_PER_PART = 4_500;
-export const DEFAULT_MAX_PARTS = 16;
+const DEFAULT_PAGES_PER_PART = 4_500;
+const DEFAULT_MAX_PARTS = 16;
 
 /** How many parts `pages` searchable pages go into. */
 export function partCount(pages: number, options: PartOptions = {}): number {

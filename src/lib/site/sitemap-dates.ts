@@ -28,7 +28,7 @@ export function shareSitemapDates(dates: SitemapDates): void {
   (globalThis as unknown as Slot)[SHARED] = dates;
 }
 
-export function sharedSitemapDates(): SitemapDates | undefined {
+function sharedSitemapDates(): SitemapDates | undefined {
   return (globalThis as unknown as Slot)[SHARED];
 }
 

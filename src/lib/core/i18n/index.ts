@@ -166,7 +166,7 @@ const translations: Record<string, Partial<UiStrings>> = { en };
 const merged = new Map<string, UiStrings>();
 
 /** Registers a language's strings (the languages module adds Persian and Russian). */
-export function addTranslations(lang: string, strings: Partial<UiStrings>) {
+function addTranslations(lang: string, strings: Partial<UiStrings>) {
   translations[lang] = { ...translations[lang], ...strings };
   merged.clear();
 }
