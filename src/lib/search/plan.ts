@@ -51,7 +51,7 @@ export function lruCache<K, V>(capacity: number): { get(key: K): V | undefined; 
 }
 
 /** Letters the word being typed has before it is searched on every keystroke. */
-const TYPED_SEARCH_MIN = 4;
+export const TYPED_SEARCH_MIN = 4;
 /** How long a word of one or two letters waits for the next keystroke before it is searched anyway. */
 export const SHORT_QUERY_PAUSE_MS = 300;
 /** How long a word of three letters waits: most readers type the next letter sooner. */
