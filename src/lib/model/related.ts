@@ -8,6 +8,7 @@
  * time are looked at: news is related to what happened around it, and the
  * work per article stays bounded however big the archive grows.
  */
+import { firstIndexWhere } from '../core/sorted.ts';
 
 export interface RelatedArticle {
   id: string;
@@ -88,16 +89,10 @@ function ordinals<A extends RelatedArticle>(numbers: Numbered<A>, list: Listed):
 function positionIn<A extends RelatedArticle>(list: Int32Array, self: number, numbers: Numbered<A>): number {
   const time = numbers.times[self]!;
   const id = numbers.articles[self]!.id;
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const other = list[middle]!;
+  return firstIndexWhere(list, (other) => {
     const t = other < 0 ? NaN : numbers.times[other]! - time;
-    if (t > 0 || (t === 0 && numbers.articles[other]!.id < id)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+    return !(t > 0 || (t === 0 && numbers.articles[other]!.id < id));
+  });
 }
 
 /**
