@@ -3,12 +3,7 @@ import { defineConfig } from 'astro/config';
 import chronicle from './src/integrations/chronicle.ts';
 import { deploymentFromEnv } from './src/lib/build/deployment.ts';
 import { classTokens } from './src/lib/markdown/code-highlight.ts';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-
-function codeHighlightFingerprint() {
-  return createHash('sha256').update(readFileSync(new URL('./src/lib/markdown/code-highlight.ts', import.meta.url))).digest('hex');
-}
+import { sourceFingerprint } from './src/lib/build/source-fingerprint.ts';
 
 /** Where the site is published; both can be set per deployment (`/chronicle`, `chronicle/` all mean `/chronicle/`). */
 const { site, base } = deploymentFromEnv(process.env);
@@ -32,7 +27,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
     // The fingerprint (a hash of the transformer's code) is part of the config Astro's content cache is
     // keyed on, so Markdown rendered by an older version of it is rendered again.
-    shikiConfig: { theme: 'css-variables', transformers: [Object.assign(classTokens(), { fingerprint: codeHighlightFingerprint() })] },
+    shikiConfig: { theme: 'css-variables', transformers: [Object.assign(classTokens(), { fingerprint: sourceFingerprint([new URL('./src/lib/markdown/code-highlight.ts', import.meta.url)]) })] },
   },
   // Writes .astro/collections/*.schema.json and the file map that the Astro VS Code
   // extension uses to validate and complete frontmatter (see /guide/editor/).

@@ -1,8 +1,8 @@
 /**
  * `npm run build`: `astro build` with Rolldown's allocator told to give freed
  * memory back at once. Rolldown (Vite's bundler, native code using mimalloc)
- * otherwise keeps what bundling freed for the rest of the build, about 350 MB
- * at 10,000 articles, and the search indexer runs on top of it (BENCHMARKS.md).
+ * otherwise keeps what bundling freed for the rest of the build, and the
+ * search indexer runs on top of it (the saving is in BENCHMARKS.md, "Memory").
  * The variable must be set before the process starts, hence this launcher.
  */
 import { spawnSync } from 'node:child_process';

@@ -20,7 +20,7 @@ const contentDir = resolveContentDir(root);
 function loader(name: KindName) {
   return glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
-    // string in V8, and 100,000 bodies would not fit in it. Other bodies are short.
+    // string in V8, and a large archive's bodies would not fit in it (BENCHMARKS.md). Other bodies are short.
     retainBody: name !== 'articles',
     pattern: KINDS[name].pattern,
     base: join(contentDir, name),

@@ -1,8 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ContentPass } from './content-pass.ts';
 import { quotePlugin, type Speaker } from '../lib/markdown/quote-plugin.ts';
+import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
 
 /** The modules that decide what a rendered quotation looks like. */
 const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/content/quote-syntax.ts', '../lib/core/dates.ts', '../lib/core/partial-date.ts'];
@@ -29,8 +28,8 @@ export default function quotes(pass: ContentPass): AstroIntegration {
         // own text and by Astro's config. Names and the base are rendered into quotations, so
         // a fingerprint of them in the config makes Astro re-render every file when one changes.
         // So is the plugin's own code (how captions and their dates are written).
-        const code = PLUGIN_SOURCES.map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'));
-        const fingerprint = createHash('sha256').update(JSON.stringify([config.base, ...[...people].sort(), ...code])).digest('hex');
+        const sources = PLUGIN_SOURCES.map((file) => new URL(file, import.meta.url));
+        const fingerprint = sourceFingerprint(sources, [config.base, ...[...people].map((entry) => JSON.stringify(entry)).sort()]);
         plugins.push(Object.assign(quotePlugin({ people, base: config.base }), { fingerprint }));
       },
     },

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseDateTime, parsePartialDate } from '../lib/core/partial-date.ts';
+import { parseDateTime, parsePartialDate, type ParseResult } from '../lib/core/partial-date.ts';
 import { allCountryCodes, isCountryCode } from '../lib/core/countries.ts';
 import { isLanguageTag } from '../lib/core/language.ts';
 import { ID_PATTERN } from '../lib/core/ids.ts';
@@ -29,19 +29,23 @@ export const text = (max: number) =>
     .max(max, { error: (iss) => `is ${String((iss.input as string).length)} characters long; expected at most ${max}` })
     .refine((value) => bidiProblem(value) === undefined, { error: (iss) => bidiProblem(iss.input as string) ?? 'contains a directional control character' });
 
+/** A value read by one of the date parsers: "required" when empty, else the parser's own words for what it expected. */
+const parsedWith = <T>(parse: (input: unknown) => ParseResult<T>) =>
+  z.unknown().transform((input, ctx) => {
+    if (input === undefined || input === null || input === '') {
+      ctx.addIssue({ code: 'custom', message: 'required' });
+      return z.NEVER;
+    }
+    const result = parse(input);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: `got ${showValue(input)}, expected ${result.expected}` });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+
 /** `2015`, `2015-07` or `2015-07-14`, precision kept. */
-export const partialDate = z.unknown().transform((input, ctx) => {
-  if (input === undefined || input === null || input === '') {
-    ctx.addIssue({ code: 'custom', message: 'required' });
-    return z.NEVER;
-  }
-  const result = parsePartialDate(input);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: `got ${showValue(input)}, expected ${result.expected}` });
-    return z.NEVER;
-  }
-  return result.value;
-}).meta({
+export const partialDate = parsedWith(parsePartialDate).meta({
   title: 'partial date',
   // A bare year is a YAML integer; `pattern` applies only to strings, `minimum`/`maximum` only to numbers.
   type: ['integer', 'string'],
@@ -52,18 +56,7 @@ export const partialDate = z.unknown().transform((input, ctx) => {
 });
 
 /** A date or an ISO 8601 date-time, as a `Date`. */
-export const dateTime = z.unknown().transform((input, ctx) => {
-  if (input === undefined || input === null || input === '') {
-    ctx.addIssue({ code: 'custom', message: 'required' });
-    return z.NEVER;
-  }
-  const result = parseDateTime(input);
-  if (!result.ok) {
-    ctx.addIssue({ code: 'custom', message: `got ${showValue(input)}, expected ${result.expected}` });
-    return z.NEVER;
-  }
-  return result.value;
-}).meta({
+export const dateTime = parsedWith(parseDateTime).meta({
   title: 'date or date-time',
   type: 'string',
   pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?$',

@@ -3,47 +3,32 @@ import { countryCode, entryId, frontmatter, stringList, text, webUrl } from './c
 
 /** A topic, `content/topics/<id>.md`: the docs-style sections of the site. */
 export const topicSchema = frontmatter(z.strictObject({
-  /** The topic's name. */
   title: text(120).describe('The topic\'s name.'),
-  /** One or two sentences on what the topic covers. */
   description: text(320).describe('One or two sentences on what the topic covers.'),
-  /** The parent topic's id; topics form the navigation tree. Cycles are errors. */
   parent: entryId.optional().describe('The parent topic\'s id; topics form the navigation tree. Cycles are errors.'),
-  /** Position among its siblings (lower first); then by title. */
   order: z.number({ error: (iss) => `got ${JSON.stringify(iss.input)}, expected a number` }).optional().describe('Position among its siblings (lower first); then by title.'),
 }));
 
 /** A person, `content/people/<id>.md`. */
 export const personSchema = frontmatter(z.strictObject({
-  /** Full name as usually written in English. */
   name: text(120).describe('Full name as usually written in English.'),
-  /** One factual line about who they are. */
   description: text(320).optional().describe('One factual line about who they are.'),
-  /** Their role, e.g. "Foreign Ministry spokesman". */
   role: text(160).optional().describe('Their role, e.g. "Foreign Ministry spokesman".'),
-  /** ISO 3166-1 alpha-2 code of their country. */
   country: countryCode.optional().describe('ISO 3166-1 alpha-2 code of their country.'),
-  /** Other spellings of the name; searchable. */
   aliases: stringList.optional().describe('Other spellings of the name; searchable.'),
 }));
 
 /** An organization, `content/organizations/<id>.md`. */
 export const organizationSchema = frontmatter(z.strictObject({
-  /** Full name. */
   name: text(160).describe('Full name.'),
-  /** Abbreviation, e.g. "UN". */
   shortName: text(40).optional().describe('Abbreviation, e.g. "UN".'),
-  /** One line about what it is. */
   description: text(320).optional().describe('One line about what it is.'),
-  /** ISO 3166-1 alpha-2 code of its seat. */
   country: countryCode.optional().describe('ISO 3166-1 alpha-2 code of its seat.'),
-  /** Its website. */
   url: webUrl.optional().describe('Its website.'),
 }));
 
 /** Optional extra text for a country page, `content/countries/<code>.md`. */
 export const countrySchema = frontmatter(z.strictObject({
-  /** One line shown under the country's name. */
   description: text(320).optional().describe('One line shown under the country\'s name.'),
 }));
 

@@ -5,17 +5,12 @@ import { namedLists } from './named-lists.ts';
 
 /** What an event is: shared by canonical event files and inline events in articles. */
 export const eventFields = {
-  /** What happened, in one line. */
   title: text(200).describe('What happened, in one line.'),
-  /** When it happened or began: `2015`, `2015-07` or `2015-07-14`. */
   date: partialDate.describe('When it happened or began: `2015`, `2015-07` or `2015-07-14`.'),
-  /** When a span ended; not before `date`. */
   end: partialDate.optional().describe('When a span ended; not before `date`.'),
-  /** Topic ids the event belongs to. */
   topics: entryIds.optional().describe('Topic ids the event belongs to.'),
   // `people`, `organizations` and any other kind the registry lists (src/lib/core/kinds.ts).
   ...namedLists((kind) => `${kind} ids involved.`),
-  /** ISO 3166-1 alpha-2 codes of the countries involved. */
   countries: countryCodes.optional().describe('ISO 3166-1 alpha-2 codes of the countries involved.'),
 };
 

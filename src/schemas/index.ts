@@ -1,3 +1,8 @@
+/*
+ * A field's documentation is its `.describe()` text and nothing else: the
+ * JSON Schemas (`npm run schemas`), the editor's hover hints and the guide's
+ * field tables all read it, so it is written once, with no doc-comment copy.
+ */
 import type { z } from 'astro/zod';
 import { KIND_NAMES, KINDS, type KindName } from '../lib/core/kinds.ts';
 import { articleSchema } from './article.ts';

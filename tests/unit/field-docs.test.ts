@@ -35,7 +35,7 @@ describe("the guide's field reference matches the Zod schemas", () => {
       .toEqual(zod);
   });
 
-  it('every field has a description (add .describe() next to its /** */ comment in src/schemas/)', () => {
+  it('every field has a description (its .describe() in src/schemas/, the only place a field is documented)', () => {
     for (const name of COLLECTION_NAMES) {
       for (const row of fieldRows(collectionJsonSchema(name))) expect(row.description, `${name}: ${row.path}`).not.toBe('');
     }

@@ -12,7 +12,6 @@ import { FACETS, type Facet } from '../../lib/search/fields.ts';
 import { firstAndLater, languagesToSearch, lruCache } from '../../lib/search/plan.ts';
 import { openLanguageIndexes, readerLanguages, type LanguageIndexes, type Response } from './languages.ts';
 import { pagefindFilters, pagefindSort, stateToQuery, type SearchState } from './state.ts';
-import type { FacetCounts } from './facets.ts';
 
 /** What a result's `data()` resolves to (the fields this site uses). */
 export interface ResultData {

@@ -8,8 +8,6 @@ import type { Facet } from '../../lib/search/fields.ts';
 
 export interface FacetOption { value: string; label: string; count: number; selected: boolean }
 
-export type FacetCounts = Partial<Record<string, Record<string, number>>>;
-
 /**
  * Values with results, plus every selected value (even at 0, so it can be
  * unticked). Years run newest first; other facets by count, then by name.

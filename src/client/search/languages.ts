@@ -17,7 +17,8 @@
  */
 import { prepareQuery } from '../../lib/search/text.ts';
 import { restoreJoiners } from '../../lib/search/normalize.ts';
-import { primarySubtag as primaryLanguage, SORT_KEY } from '../../lib/search/fields.ts';
+import { SORT_KEY } from '../../lib/search/fields.ts';
+import { primaryLanguage } from '../../lib/core/language.ts';
 
 type Counts = Partial<Record<string, Record<string, number>>>;
 

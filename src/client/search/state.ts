@@ -6,7 +6,7 @@
  */
 import { FACETS, SORT_KEY, type Facet } from '../../lib/search/fields.ts';
 
-export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface SearchState {
@@ -48,7 +48,7 @@ export function sameState(a: SearchState, b: SearchState): boolean {
   return stateToQuery(a) === stateToQuery(b);
 }
 
-export function hasFilters(state: SearchState): boolean {
+function hasFilters(state: SearchState): boolean {
   return FACETS.some((facet) => state.filters[facet].length > 0);
 }
 

@@ -12,13 +12,13 @@ import { ENTITY_KINDS } from '../../lib/core/kinds.ts';
 import { htmlLanguage, prepareIndexedHtml } from '../../lib/search/text.ts';
 import { mayBeSearchable } from '../../lib/search/indexed-pages.ts';
 import { indexInParts } from './index-parts.ts';
-import { EXCLUDE_SELECTORS, indexDirectory, NEEDED } from './pagefind-bundle.ts';
-import { createHash } from 'node:crypto';
+import { createIndex, indexDirectory, NEEDED, unlessFailed } from './pagefind-bundle.ts';
+import { sourceFingerprint } from '../../lib/build/source-fingerprint.ts';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** Where the index lives, under the site's base path. */
-export const BUNDLE_DIR = 'pagefind';
+const BUNDLE_DIR = 'pagefind';
 
 /** A rendered page: its site path (without the base) and its HTML. */
 export interface RenderedPage { url: string; html: string }
@@ -34,9 +34,8 @@ const isSearchable = (html: string) => html.includes('data-pagefind-body');
  * `astro build` and the dev server. Each page's text goes through the
  * language's search normaliser first (see src/lib/search/text.ts).
  */
-export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: AstroIntegrationLogger): Promise<{ files: Map<string, Uint8Array>; count: number }> {
+  const index = await createIndex();
   let count = 0;
   // Pages go to Pagefind's process many at a time: one round trip per page would dominate a large build.
   const inFlight = new Set<Promise<void>>();
@@ -51,8 +50,7 @@ export async function indexPages(pages: AsyncIterable<RenderedPage>, logger?: As
     if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const result = await index.getFiles();
-  if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+  const result = unlessFailed(await index.getFiles(), 'write its index');
   await index.deleteIndex();
   const files = new Map(result.files.filter((file) => NEEDED.test(file.path)).map((file) => [file.path, file.content]));
   return { files, count };
@@ -207,18 +205,17 @@ function contentType(path: string): string {
  * and the code that prepares pages for it, so a change to either re-indexes.
  */
 function indexerSettings(root: string): string {
-  const sources = ['src/integrations/search/index.ts', 'src/integrations/search/index-parts.ts', 'src/integrations/search/pagefind-bundle.ts', 'src/lib/search/text.ts', 'src/lib/search/normalize.ts', 'src/lib/search/fields.ts']
-    .map((file) => { try { return readFileSync(join(root, file), 'utf8'); } catch { return file; } });
+  const sources = ['src/integrations/search/index.ts', 'src/integrations/search/index-parts.ts', 'src/integrations/search/pagefind-bundle.ts', 'src/lib/search/text.ts', 'src/lib/search/normalize.ts', 'src/lib/search/fields.ts', 'src/lib/core/language.ts'];
   const version = (JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-  return createHash('sha256').update([version, ...sources].join('\0')).digest('hex');
+  return sourceFingerprint(sources.map((file) => join(root, file)), [version]);
 }
 
 /**
  * `CHRONICLE_SEARCH_PART_PAGES` sets the part size (tests use small parts);
  * `CHRONICLE_SEARCH_CONCURRENCY` how many parts are indexed at once, each by
  * its own Pagefind process on its own core. One by default: each process holds
- * its whole part in memory (about 450 MB for a part of 2,000 pages), on top of
- * what Astro still holds when the index is built.
+ * its whole part in memory, on top of what Astro still holds when the index is
+ * built (figures in BENCHMARKS.md, "Search").
  */
 function partOptions(env: Record<string, string | undefined>): { pagesPerPart?: number; concurrency: number } {
   const pages = Number(env.CHRONICLE_SEARCH_PART_PAGES);

@@ -1,7 +1,7 @@
 /**
  * One Pagefind bundle from a folder of prepared pages, through Pagefind's
- * Node API. Kept apart from search.ts, with nothing but Pagefind and Node
- * imports, so that a worker thread (search-worker.ts) can load it on its own
+ * Node API. Kept apart from index.ts, with nothing but Pagefind and Node
+ * imports, so that a worker thread (pagefind-worker.ts) can load it on its own
  * and drive a Pagefind process of its own.
  */
 import { readdir, rm } from 'node:fs/promises';
@@ -15,7 +15,23 @@ import * as pagefind from 'pagefind';
 export const NEEDED = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(?:index|fragment|filter)\/.+)$/;
 
 /** Labels of fact lists ("Role", "Also known as") would fuse with their values ("asVelayati"). */
-export const EXCLUDE_SELECTORS = ['.facts dt'];
+const EXCLUDE_SELECTORS = ['.facts dt'];
+
+/**
+ * Pagefind answers a failed call with a list of messages instead of throwing;
+ * this throws them, saying what could not be done.
+ */
+export function unlessFailed<T extends { errors: string[] }>(response: T, failed: string): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind could not ${failed}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+/** A new index in Pagefind's process, with the site's settings. */
+export async function createIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
 
 /** Removes what Pagefind writes besides the files in NEEDED. */
 async function pruneBundle(dir: string) {
@@ -33,12 +49,9 @@ async function pruneBundle(dir: string) {
  * page's URL is its path under `siteDir`, as in dist/.
  */
 export async function indexDirectory(siteDir: string, bundleDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: bundleDir });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  const index = await createIndex();
+  const added = unlessFailed(await index.addDirectory({ path: siteDir }), `index ${siteDir}`);
+  unlessFailed(await index.writeFiles({ outputPath: bundleDir }), 'write its index');
   await index.deleteIndex();
   await pruneBundle(bundleDir);
   return added.page_count;

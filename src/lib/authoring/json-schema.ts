@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 
 /** Where `npm run schemas` writes one JSON Schema per collection. */
-export const SCHEMA_FOLDER = 'schemas';
+const SCHEMA_FOLDER = 'schemas';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -31,7 +31,7 @@ export function collectionJsonSchema(name: CollectionName): JsonSchema {
 }
 
 /** The text of `schemas/<name>.schema.json`. */
-export function jsonSchemaFile(name: CollectionName): string {
+function jsonSchemaFile(name: CollectionName): string {
   return `${JSON.stringify(collectionJsonSchema(name), null, 2)}\n`;
 }
 

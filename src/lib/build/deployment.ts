@@ -5,7 +5,7 @@
  * expect one spelling, so it is settled here once.
  */
 
-export const DEFAULT_SITE = 'https://chronicle.example.org';
+const DEFAULT_SITE = 'https://chronicle.example.org';
 
 /** The base path with a leading and a trailing slash: `/`, `/chronicle/`, `/news/archive/`. */
 export function normalizeBase(value: string | undefined): string {

@@ -37,7 +37,7 @@ type Spawn = typeof nodeSpawn;
  * (or a `.git` file, as in worktrees and submodules). Reading the file system
  * instead of asking git keeps the build at exactly one git process.
  */
-export function findRepository(dir: string): Repository | undefined {
+function findRepository(dir: string): Repository | undefined {
   let current = resolve(dir);
   for (;;) {
     const dotGit = join(current, '.git');
@@ -57,7 +57,7 @@ export function findRepository(dir: string): Repository | undefined {
 }
 
 /** A shallow clone lists its cut-off commits in `shallow`; its dates would all be the clone's tip. */
-export function isShallow(repository: Repository): boolean {
+function isShallow(repository: Repository): boolean {
   return existsSync(join(repository.commonDir, 'shallow'));
 }
 

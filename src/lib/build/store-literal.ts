@@ -4,9 +4,9 @@
  * a string literal into a buffer that, past a third of a megabyte, grows by
  * 1 MB at a time, copying what it has read so far on each step (LiteralBuffer
  * in V8's src/parsing/literal-buffer.cc), so compiling that module costs time
- * proportional to the SQUARE of the store's size: 0.25 s of CPU at 3,000
- * articles (11 MB), 3.1 s at 12,000 (45 MB), 42 s for a 176 MB store, and
- * about three minutes before the first page is rendered at 100,000 articles.
+ * proportional to the SQUARE of the store's size, minutes before the first
+ * page at the largest archives benchmarked (figures in BENCHMARKS.md,
+ * "Start-up at scale").
  *
  * `splitStoreModule` rewrites that module as the same string cut into short
  * literals joined at run time, `JSON.parse(["…","…"].join(""))`: same value,
@@ -17,7 +17,7 @@ const PREFIX = 'export default JSON.parse("';
 const SUFFIX = '")';
 
 /** Pieces this short stay where V8's buffer grows fourfold, so each is read in linear time. */
-export const PIECE_LENGTH = 64 * 1024;
+const PIECE_LENGTH = 64 * 1024;
 
 const LETTER_U = 0x75;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

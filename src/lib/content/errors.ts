@@ -40,12 +40,16 @@ export function formatReport(errors: ContentError[], outcome = 'nothing was buil
   return lines.join('\n');
 }
 
-/** Thrown once per build with every problem found. */
+/**
+ * Thrown once per build with every problem found. The list is `problems`, not
+ * `errors`: Astro reads an `errors` array on a thrown error as esbuild's build
+ * errors and prints the first one's message instead of the report.
+ */
 export class ContentValidationError extends Error {
-  readonly errors: ContentError[];
-  constructor(errors: ContentError[]) {
-    super(formatReport(errors));
+  readonly problems: ContentError[];
+  constructor(problems: ContentError[]) {
+    super(formatReport(problems));
     this.name = 'ContentValidationError';
-    this.errors = sortErrors(errors);
+    this.problems = sortErrors(problems);
   }
 }

@@ -138,7 +138,7 @@ function attributeValue(node: MdNode, name: string): string | undefined {
  * blockquote without it. The attribution is either the whole last paragraph
  * or the last line of it (a line break, then the dash and `@id`).
  */
-export function splitBlockquote(blockquote: MdNode): { attribution: QuoteAttribution; quoted: MdNode[]; line?: number } | undefined {
+function splitBlockquote(blockquote: MdNode): { attribution: QuoteAttribution; quoted: MdNode[]; line?: number } | undefined {
   const children = blockquote.children ?? [];
   const last = children.at(-1);
   if (!last || last.type !== 'paragraph' || !last.children?.length) return undefined;

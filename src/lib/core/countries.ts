@@ -3,6 +3,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import fa from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import ar from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
+import { primaryLanguage } from './language.ts';
 
 /** ISO 3166-1 alpha-2 codes and names come from i18n-iso-countries, never a hand-written list. */
 for (const locale of [en, fa, ru, ar]) countries.registerLocale(locale);
@@ -17,6 +18,5 @@ export function allCountryCodes(): string[] {
 
 /** The country's short name in a language (`en`, `fa`, `ru`, `ar`), English when missing. */
 export function countryName(code: string, lang = 'en'): string {
-  const base = lang.split('-')[0] ?? 'en';
-  return countries.getName(code, base, { select: 'alias' }) ?? countries.getName(code, 'en', { select: 'alias' }) ?? code;
+  return countries.getName(code, primaryLanguage(lang), { select: 'alias' }) ?? countries.getName(code, 'en', { select: 'alias' }) ?? code;
 }

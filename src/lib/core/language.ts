@@ -13,6 +13,11 @@ export function isLanguageTag(tag: string): boolean {
   return !bad && /^[a-z]{2,3}$/i.test(schema.language ?? "");
 }
 
+/**
+ * `fa-IR` → `fa`: the one place a tag's language is read. The search page's
+ * script imports it too; bcp-47 (used by isLanguageTag only) is marked free of
+ * side effects, so the bundler leaves the parser out of the browser.
+ */
 export function primaryLanguage(tag: string): string {
   return (tag.split('-')[0] ?? tag).toLowerCase();
 }

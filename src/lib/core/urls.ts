@@ -2,6 +2,7 @@
  * Every URL the site publishes, built in one place. Paths here never include
  * the deployment base (`CHRONICLE_BASE`); `withBase` adds it at render time.
  */
+import { primaryLanguage } from './language.ts';
 
 import { KIND_NAMES, KINDS, type EntityKind, type QuotesKind } from './kinds.ts';
 
@@ -37,7 +38,7 @@ export function quoteHref(articleId: string, anchor: string): string {
  * `/search/fa/` for a language in `translated` (those with interface strings).
  */
 export function searchPath(lang: string, translated: readonly string[]): string {
-  const primary = (lang.split('-')[0] ?? lang).toLowerCase();
+  const primary = primaryLanguage(lang);
   return translated.includes(primary) ? `/search/${primary}/` : '/search/';
 }
 

@@ -84,7 +84,7 @@ function withAnchor(quote: ExtractedQuote): MdastContent {
  * Astro hands every Sätteri plugin as `ctx.data.astro.frontmatter` (for `.md`
  * and `.mdx` alike); English when it has none.
  */
-export function documentLanguage(data: unknown): string {
+function documentLanguage(data: unknown): string {
   const lang = (data as { astro?: { frontmatter?: { lang?: unknown } } } | undefined)?.astro?.frontmatter?.lang;
   return typeof lang === 'string' && lang.trim() ? lang.trim() : SITE_LANGUAGE;
 }

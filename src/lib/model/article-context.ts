@@ -4,7 +4,8 @@
  * depends only on the article, never on how large the topic is.
  */
 import type { ArticleSummary } from './records.ts';
-import { compareEntries, entityTimeline, firstIndexWhere, isEvent, type TimelineEntry, type TimelineIndex } from './timeline.ts';
+import { firstIndexWhere } from '../core/sorted.ts';
+import { compareEntries, entityTimeline, isEvent, type TimelineEntry, type TimelineIndex } from './timeline.ts';
 
 export interface ArticleContext {
   /** The window of entries to show, in order, the article's own entry included. */

@@ -26,7 +26,7 @@ function entriesNaming(index: TimelineIndex, person: string): readonly TimelineE
   let naming = namingByIndex.get(index);
   if (!naming) {
     // One pass over the timeline, instead of one over each person's whole timeline, which also holds
-    // every event reached through an article's coverage (at 100,000 articles, tens of seconds of a build).
+    // every event reached through an article's coverage: that grew faster than the archive (BENCHMARKS.md).
     naming = new Map();
     for (const entry of index.entries) {
       for (const id of new Set(entry.involves.people)) {

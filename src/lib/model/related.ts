@@ -8,6 +8,7 @@
  * time are looked at: news is related to what happened around it, and the
  * work per article stays bounded however big the archive grows.
  */
+import { firstIndexWhere } from '../core/sorted.ts';
 
 export interface RelatedArticle {
   id: string;
@@ -44,8 +45,9 @@ export interface RelatedOptions {
 /**
  * The index in numbers, built once per archive: every article gets an
  * ordinal, and each entity list becomes an array of ordinals. Scoring then
- * adds into a typed array instead of a map keyed by id strings, which at
- * 100,000 articles was the costliest function of an article page.
+ * adds into a typed array instead of a map keyed by id strings, which on a
+ * large archive was the costliest function of an article page (BENCHMARKS.md,
+ * "What grows faster than linearly").
  */
 interface Numbered<A extends RelatedArticle> {
   articles: A[];
@@ -87,16 +89,10 @@ function ordinals<A extends RelatedArticle>(numbers: Numbered<A>, list: Listed):
 function positionIn<A extends RelatedArticle>(list: Int32Array, self: number, numbers: Numbered<A>): number {
   const time = numbers.times[self]!;
   const id = numbers.articles[self]!.id;
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const other = list[middle]!;
+  return firstIndexWhere(list, (other) => {
     const t = other < 0 ? NaN : numbers.times[other]! - time;
-    if (t > 0 || (t === 0 && numbers.articles[other]!.id < id)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+    return !(t > 0 || (t === 0 && numbers.articles[other]!.id < id));
+  });
 }
 
 /**

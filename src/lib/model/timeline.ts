@@ -12,6 +12,7 @@ import { namedIds, type ArticleSummary, type EventRecord } from './records.ts';
 import { KINDS, TIMELINE_KINDS, type TimelineKind } from '../core/kinds.ts';
 import { comparePartialDates, endOfSpan, makePartialDate, partialDateOf, type PartialDate } from '../core/partial-date.ts';
 import { articlePath, entityPath } from '../core/urls.ts';
+import { firstIndexWhere } from '../core/sorted.ts';
 
 export type TimelineCollection = TimelineKind;
 export const TIMELINE_COLLECTIONS = TIMELINE_KINDS;
@@ -227,18 +228,6 @@ export function inRange(entries: readonly TimelineEntry[], from?: PartialDate, t
     if (!last || comparePartialDates(endOfSpan(entry.end ?? entry.date), last) <= 0 || entry.end) kept.push(entry);
   }
   return kept;
-}
-
-/** The first index whose entry passes `test`, for a test that once passed keeps passing (binary search). */
-export function firstIndexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (test(items[middle]!)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 /** The first day a partial date covers. */

@@ -5,8 +5,8 @@ import { bodyOf } from '../content/frontmatter.ts';
 /**
  * An article's Markdown or MDX source, frontmatter left out. Astro's content
  * store keeps no article bodies (`retainBody: false` in content.config.ts):
- * the store is serialised as one string, which V8 caps at about 512 MB, and
- * bodies would take it past that near 100,000 articles. The few places that
+ * the store is serialised as one string, and V8's maximum string length is
+ * passed at the largest archive benchmarked (BENCHMARKS.md). The few places that
  * need the text (reading time, the quote ledger) read the file instead.
  */
 export function articleSource(entry: { body?: string | undefined; filePath?: string | undefined }): string {

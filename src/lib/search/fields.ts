@@ -5,17 +5,11 @@
  * built site and the dev server index exactly the same thing.
  */
 import type { ArticleSummary } from '../model/archive.ts';
+import { primaryLanguage } from '../core/language.ts';
 
 /** The facets of the search page, in the order they are shown and written to URLs. */
 export const FACETS = ['topic', 'person', 'organization', 'country', 'year', 'language', 'source', 'speaker'] as const;
 export type Facet = (typeof FACETS)[number];
-
-/**
- * `fa-IR` → `fa`. (As primaryLanguage() in language.ts, which this module
- * does not import: the search page's script imports FACETS from here, and
- * should not pull a BCP 47 parser into the browser.)
- */
-export const primarySubtag = (tag: string) => (tag.split('-')[0] ?? tag).toLowerCase();
 
 /** The one sort key pages carry: their publication moment. */
 export const SORT_KEY = 'date';
@@ -42,7 +36,7 @@ export function articleSearchFields(article: ArticleSummary): ArticleSearchField
       organization: [...article.organizations],
       country: article.countries.map((code) => code.toLowerCase()),
       year: [String(article.pubDate.getUTCFullYear())],
-      language: [primarySubtag(article.lang)],
+      language: [primaryLanguage(article.lang)],
       source: article.source ? [article.source.name] : [],
       // Person ids of those quoted: each quotation in the body carries `data-pagefind-filter="speaker:<id>"` itself.
       speaker: [],

@@ -5,12 +5,11 @@
  * and does not know that Arabic ي and Persian ی are the same letter to a
  * Persian reader; this module is where that knowledge lives.
  *
- * Pure functions, no DOM, no dependencies: the build (Node) and the search
+ * Pure functions, no DOM: the build (Node) and the search
  * page (browser) both import it.
  */
 
-/** `fa-IR` → `fa`. (Written here, not imported, so the search page's script stays free of the tag parser.) */
-const primaryLanguage = (tag: string) => (tag.split('-')[0] ?? tag).toLowerCase();
+import { primaryLanguage } from '../core/language.ts';
 
 /**
  * Characters writers use where Persian orthography wants a zero-width

@@ -1,7 +1,7 @@
 /**
  * The search index in parts. Pagefind holds everything it indexes in memory
- * until it writes the index (about 200 KB per page), so one index of a large
- * archive needs gigabytes, and one edited article means indexing everything
+ * until it writes the index, so one index of a large archive needs gigabytes
+ * (BENCHMARKS.md, "Search"), and one edited article means indexing everything
  * again. Pages are therefore split into parts by a hash of their URL: each
  * part is indexed on its own, stored in the build cache under a digest of its
  * pages, and reused while none of its pages changed. The search page merges
@@ -26,13 +26,12 @@ export interface PartOptions {
 
 /**
  * Every part costs the reader one more metadata file and index chunk per
- * query (about 29 KB gzip at 10,000 articles), and Pagefind about 180 KB of
- * memory per page while it indexes a part, on top of the build's own ~2.1 GB
- * at that point: 4,500 keeps a 10,000-article archive in three parts, so a
- * first query stays under 300 KB and the build under 3 GB (BENCHMARKS.md).
+ * query, and larger parts cost the build more memory while Pagefind indexes
+ * one: this size balances the two against the targets for a first query's
+ * bytes and the build's peak memory (measured in BENCHMARKS.md, "Search").
  */
-export const DEFAULT_PAGES_PER_PART = 4_500;
-export const DEFAULT_MAX_PARTS = 16;
+const DEFAULT_PAGES_PER_PART = 4_500;
+const DEFAULT_MAX_PARTS = 16;
 
 /** How many parts `pages` searchable pages go into. */
 export function partCount(pages: number, options: PartOptions = {}): number {

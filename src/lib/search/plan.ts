@@ -7,7 +7,7 @@
  * the list when they answer.
  */
 
-const primary = (tag: string) => (tag.split('-')[0] ?? tag).toLowerCase();
+import { primaryLanguage } from '../core/language.ts';
 
 /**
  * The indexes that can hold results under the language facet: every one
@@ -16,8 +16,8 @@ const primary = (tag: string) => (tag.split('-')[0] ?? tag).toLowerCase();
  */
 export function languagesToSearch(indexes: readonly string[], chosen: readonly string[]): string[] {
   if (chosen.length === 0) return [...indexes];
-  const wanted = new Set(chosen.map(primary));
-  return indexes.filter((lang) => wanted.has(primary(lang)));
+  const wanted = new Set(chosen.map(primaryLanguage));
+  return indexes.filter((lang) => wanted.has(primaryLanguage(lang)));
 }
 
 /**

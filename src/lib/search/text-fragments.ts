@@ -22,7 +22,7 @@ export interface HighlightLimits {
   context?: number;
 }
 
-export const DEFAULT_HIGHLIGHT_LIMITS: Required<HighlightLimits> = { occurrences: 20, length: 1500, context: 3 };
+const DEFAULT_HIGHLIGHT_LIMITS: Required<HighlightLimits> = { occurrences: 20, length: 1500, context: 3 };
 
 /** How Pagefind splits a page's text into the words its positions count. */
 const WORD_SEPARATORS = /[^\S\uFEFF]+/;
@@ -33,7 +33,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A text directive value: percent-encoded, with the characters the syntax reserves (`-`, `,`, `&`) escaped too. */
-export const encodeDirectiveText = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
+const encodeDirectiveText = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
 
 /**
  * One text directive per occurrence of a matched word (`locations` are word

@@ -32,11 +32,11 @@ export const POLICY: Directives = {
  * Directives a `<meta>` policy may not carry (browsers ignore them there),
  * so they are sent only as a header.
  */
-export const HEADER_ONLY: Directives = {
+const HEADER_ONLY: Directives = {
   'frame-ancestors': ["'none'"],
 };
 
-export function serializePolicy(directives: Directives): string {
+function serializePolicy(directives: Directives): string {
   return Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 

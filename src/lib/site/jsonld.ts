@@ -57,6 +57,10 @@ const organizationRef = (thing: LinkedThing): Node => ({ '@type': 'Organization'
 const countryRef = (thing: LinkedThing & { code: string }): Node =>
   ({ '@type': 'Country', '@id': thing.url, name: thing.name, identifier: thing.code.toUpperCase(), url: thing.url });
 
+/** The head of a person's or organization's own page: the thing, whose page that URL is. */
+const entityPage = (type: string, facts: LinkedThing): Node =>
+  ({ '@context': CONTEXT, '@type': type, '@id': facts.url, url: facts.url, mainEntityOfPage: facts.url, name: facts.name });
+
 /** The original publisher, with its home page when the story's address is known. */
 function sourceOrganization(source: NonNullable<ArticleFacts['source']>): Node {
   return compact({ '@type': 'Organization', name: source.name, url: source.url ? new URL(source.url).origin : undefined });
@@ -119,12 +123,7 @@ export interface PersonFacts {
 
 export function personJsonLd(facts: PersonFacts): Node {
   return compact({
-    '@context': CONTEXT,
-    '@type': 'Person',
-    '@id': facts.url,
-    url: facts.url,
-    mainEntityOfPage: facts.url,
-    name: facts.name,
+    ...entityPage('Person', facts),
     description: facts.description,
     jobTitle: facts.role,
     alternateName: facts.aliases ? [...facts.aliases] : undefined,
@@ -144,12 +143,7 @@ export interface OrganizationFacts {
 
 export function organizationJsonLd(facts: OrganizationFacts): Node {
   return compact({
-    '@context': CONTEXT,
-    '@type': 'Organization',
-    '@id': facts.url,
-    url: facts.url,
-    mainEntityOfPage: facts.url,
-    name: facts.name,
+    ...entityPage('Organization', facts),
     alternateName: facts.shortName,
     description: facts.description,
     sameAs: facts.website ? [facts.website] : undefined,

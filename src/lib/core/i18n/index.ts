@@ -5,6 +5,7 @@
 import { en, type UiStrings } from './en.ts';
 import { fa } from './fa.ts';
 import { ru } from './ru.ts';
+import { primaryLanguage } from '../language.ts';
 
 export type { UiKey, UiStrings } from './en.ts';
 
@@ -14,7 +15,7 @@ const translations: Record<string, Partial<UiStrings>> = { en };
 const merged = new Map<string, UiStrings>();
 
 /** Registers a language's strings (the languages module adds Persian and Russian). */
-export function addTranslations(lang: string, strings: Partial<UiStrings>) {
+function addTranslations(lang: string, strings: Partial<UiStrings>) {
   translations[lang] = { ...translations[lang], ...strings };
   merged.clear();
 }
@@ -28,7 +29,7 @@ export function translatedLanguages(): string[] {
 }
 
 export function ui(lang = 'en'): UiStrings {
-  const primary = lang.split('-')[0]!.toLowerCase();
+  const primary = primaryLanguage(lang);
   let strings = merged.get(primary);
   if (!strings) merged.set(primary, (strings = Object.freeze({ ...en, ...translations[primary] })));
   return strings;
