@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeHostFile } from './host-file.ts';
 import { headersFile } from '../lib/site/csp.ts';
 
 /**
@@ -18,9 +17,7 @@ export default function headers(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        const target = fileURLToPath(new URL('_headers', dir));
-        const own = existsSync(target) ? `${readFileSync(target, 'utf8').trimEnd()}\n\n` : '';
-        writeFileSync(target, own + headersFile(base));
+        writeHostFile(dir, '_headers', headersFile(base));
       },
     },
   };

@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeHostFile } from './host-file.ts';
 import type { ContentPass } from './content-pass.ts';
 import { aliasRedirects, forceRedirects, redirectsFile } from '../lib/site/redirects.ts';
 
@@ -20,9 +19,7 @@ export default function redirects(pass: ContentPass): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const rules = aliasRedirects(pass.result().content.articles, base);
-        const target = fileURLToPath(new URL('_redirects', dir));
-        const own = existsSync(target) ? `${readFileSync(target, 'utf8').trimEnd()}\n\n` : '';
-        writeFileSync(target, own + redirectsFile(rules, { force: forceRedirects(process.env) }));
+        writeHostFile(dir, '_redirects', redirectsFile(rules, { force: forceRedirects(process.env) }));
         logger.info(`_redirects: ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} for old article URLs`);
       },
     },
