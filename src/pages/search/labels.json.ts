@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../lib/routes/archive.ts';
 import type { EntityRecord } from '../../lib/model/archive.ts';
 
 /**
@@ -11,8 +10,8 @@ function names<T>(records: Map<string, EntityRecord<T>>, name: (record: EntityRe
   return Object.fromEntries([...records.values()].filter((r) => r.articles.length > 0).map((r) => [r.id, name(r)]));
 }
 
-export const GET: APIRoute = async () => {
-  const archive = await getArchive();
+export const GET: APIRoute = async ({ locals }) => {
+  const { archive } = locals.chronicle;
   const labels = {
     topic: names(archive.topics, (r) => r.data.title),
     // Every person: quoted speakers (the speaker facet) need not be among an article's people.
