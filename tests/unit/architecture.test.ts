@@ -34,7 +34,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'virtual-modules': [],
   integrations: ['core', 'schemas', 'content', 'model', 'markdown', 'site', 'search', 'build'],
   middleware: ['core', 'routes', 'model'],
-  env: [],
+  env: ['routes'],
   styles: [],
   layouts: ['core', 'model', 'site', 'search', 'routes', 'components', 'styles', 'client'],
   components: ['core', 'schemas', 'content', 'model', 'markdown', 'site', 'search', 'routes', 'authoring', 'layouts', 'styles', 'client'],

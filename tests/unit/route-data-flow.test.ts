@@ -52,8 +52,8 @@ const componentsAndLayouts = [...files('src/components', '.astro'), ...files('sr
 describe('route data flows from pages to components as props', () => {
   it('finds loader imports and calls, and ignores type imports and other route helpers', () => {
     const file = join(ROOT, 'src/components/Example.astro');
-    expect(loaderUses("import { getArchive } from '../lib/routes/archive.ts';\nconst a = await getArchive();", file))
-      .toEqual(['imports getArchive from ../lib/routes/archive.ts', 'calls getArchive()']);
+    expect(loaderUses("import { getArchive } from '../lib/routes/load-archive.ts';\nconst a = await getArchive();", file))
+      .toEqual(['imports getArchive from ../lib/routes/load-archive.ts', 'calls getArchive()']);
     expect(loaderUses("import {\n  href,\n  getStandards as facts,\n} from '../lib/routes/page-facts.ts';", file))
       .toEqual(['imports getStandards from ../lib/routes/page-facts.ts']);
     expect(loaderUses("const m = await import('../lib/routes/route-data.ts');", file)).toEqual(['imports ../lib/routes/route-data.ts dynamically']);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { KIND_NAMES } from '../core/kinds.ts';
 import { collectionEntries } from './collections.ts';
-import { getQuoteLedger } from './quote-ledger.ts';
+import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards } from './page-facts.ts';
 import { BUILD_DATE } from './build-date.ts';
 

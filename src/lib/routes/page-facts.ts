@@ -4,7 +4,7 @@ import { contentDir, root } from 'virtual:chronicle/project';
 import { gitFactsOnce, lastCommitOf, pathInRepository, type GitFacts } from '../build/git.ts';
 import { repoLinks, type RepoLinks } from '../site/repo-links.ts';
 import { lastModified } from '../site/sitemap-dates.ts';
-import { getArchive } from './archive.ts';
+import { getArchive } from './load-archive.ts';
 import { absoluteUrl } from './site-urls.ts';
 
 /**

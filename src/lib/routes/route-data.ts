@@ -1,7 +1,7 @@
 import type { Archive } from '../model/archive.ts';
 import type { QuoteLedger } from '../model/quote-ledger.ts';
-import { getArchive } from './archive.ts';
-import { getQuoteLedger } from './quote-ledger.ts';
+import { getArchive } from './load-archive.ts';
+import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards, type StandardsModel } from './page-facts.ts';
 
 /**

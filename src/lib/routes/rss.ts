@@ -3,7 +3,7 @@ import { feedItems, FEED_SIZE } from '../site/feed-items.ts';
 import { articlePath } from '../core/urls.ts';
 import { SITE_LANGUAGE } from '../core/language.ts';
 import { ui } from '../core/i18n/index.ts';
-import { getArchive } from './archive.ts';
+import { getArchive } from './load-archive.ts';
 import { absoluteUrl } from './site-urls.ts';
 
 interface Channel {

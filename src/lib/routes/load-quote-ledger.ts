@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import { getArchive } from './archive.ts';
+import { getArchive } from './load-archive.ts';
 import { articleSource } from './article-source.ts';
 import { quotesInSource } from '../content/quote-syntax.ts';
 import { buildQuoteLedger, type QuoteLedger } from '../model/quote-ledger.ts';
