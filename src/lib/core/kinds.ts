@@ -3,7 +3,9 @@
  * collections in the pipeline (validation, the archive model, URLs, cache
  * keys, the sitemap, the search index, the scaffold) reads it. A kind's
  * Zod schema is registered beside it in `src/schemas/index.ts`, which must
- * name one for every kind here (the type checker says so).
+ * name one for every kind here (the type checker says so); its label in each
+ * language is the interface string named after it (`people`: "People"), and
+ * its pages are the routes under `src/pages/<kind>/`.
  *
  * Browser-safe: plain data, no imports.
  */
