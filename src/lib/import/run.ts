@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { checkContentTree } from '../content/check.ts';
 import { ImportError, type ImportKind, type Note, type SourceArchive, type SourceAttachment } from './model.ts';
 import { readWordPress } from './wordpress.ts';
@@ -90,7 +90,10 @@ function lineOf(text: string, needle: string | undefined): number | undefined {
 
 export async function runImport(options: ImportOptions): Promise<ImportOutcome> {
   const archive = await readSource(options.kind, options.source);
-  const show = (full: string) => relative(options.displayRoot, full).split(sep).join('/') || full;
+  // Paths are shown from the repository, or from the folder holding the content folder when it is elsewhere.
+  const inRepository = !relative(options.displayRoot, options.contentDir).startsWith('..');
+  const displayRoot = inRepository ? options.displayRoot : dirname(options.contentDir);
+  const show = (full: string) => relative(displayRoot, full).split(sep).join('/') || full;
   const roots = { content: options.contentDir, public: options.publicDir };
   const manifest = readManifest(options.contentDir);
   const attachments = new Map<string, SourceAttachment>(archive.attachments.map((a) => [a.id, a]));
@@ -193,7 +196,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   }
 
   // What `npm run check` would say about the files just written.
-  const check = checkContentTree(options.displayRoot, { CHRONICLE_CONTENT_DIR: options.contentDir });
+  const check = checkContentTree(displayRoot, { CHRONICLE_CONTENT_DIR: options.contentDir });
   const ours = new Set(planned.filter((f) => f.root === 'content').map((f) => show(`${options.contentDir}/${f.path}`)));
   for (const error of check.errors.filter((e) => ours.has(e.file))) {
     notes.push({ kind: 'check', file: error.file, line: error.line, detail: `npm run check: ${error.field ? `${error.field}: ` : ''}${error.message}` });
