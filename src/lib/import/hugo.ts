@@ -49,7 +49,8 @@ export function readHugo(source: string): SourceArchive {
     const place = { file: `content/${file.path}`, line: 1 };
     const title = textField(file.data.title) ?? file.path;
     if (/^_index\./.test(parts.at(-1)!) || parts.length === 1 || file.data.headless === true) {
-      archive.skipped.push({ place, title, why: parts.length === 1 ? 'a page at the top of content/, not in a section' : 'a section or list page' });
+      const list = /^_index\./.test(parts.at(-1)!);
+      archive.skipped.push({ place, title, why: list ? 'a section or list page' : parts.length === 1 ? 'a page at the top of content/, not in a section' : 'a headless page' });
       continue;
     }
     const section = parts[0]!;
