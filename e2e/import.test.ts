@@ -38,7 +38,7 @@ function snapshot(dir: string): Record<string, string> {
       const full = join(entry.parentPath, entry.name);
       return [relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex')];
     })
-    .sort(([a], [b]) => a.localeCompare(b)));
+    .sort(([a], [b]) => a!.localeCompare(b!)));
 }
 
 beforeAll(async () => {
