@@ -213,3 +213,14 @@ describe('descriptions and old addresses', () => {
     expect(embedLink('javascript:alert(1)')).toBeUndefined();
   });
 });
+
+describe('feed reader', () => {
+  it('an Atom entry with XHTML content is imported from its summary, and the report is told', async () => {
+    const { readFeed } = await import('../../src/lib/import/feed.ts');
+    const archive = readFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+<entry><title>X</title><published>2018-07-13T10:00:00Z</published><summary>Short.</summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Long.</p></div></content></entry></feed>`, 'atom.xml');
+    expect(archive.articles[0]!.body.text).toBe('Short.');
+    expect(archive.articles[0]!.notes).toEqual([{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }]);
+  });
+});

@@ -113,8 +113,8 @@ describe('running again', () => {
     expect(existsSync(join(site, 'content/articles/2018/07/talks-hopes-2.md'))).toBe(true);
     expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes-3.md'), 'utf8')).toContain('Talks and hopes, again');
     expect(outcome.notes.filter((n) => n.kind === 'id-collision').map((n) => n.detail)).toEqual([
-      'the id 2018/07/talks-hopes was taken (a file that the import did not write has that id); this article is 2018/07/talks-hopes-2',
-      expect.stringMatching(/^the id 2018\/07\/talks-hopes was taken \(.*has the same id\); this article is 2018\/07\/talks-hopes-3$/),
+      expect.stringMatching(/^the id 2018\/07\/talks-hopes was taken \(a file that the import did not write has that id\); this article is 2018\/07\/talks-hopes-2 \(export\.xml:\d+\)$/),
+      expect.stringMatching(/^the id 2018\/07\/talks-hopes was taken \("Talks & hopes: Vienna round “resumes”" \(export\.xml:\d+\) has the same id\); this article is 2018\/07\/talks-hopes-3 \(export\.xml:\d+\)$/),
     ]);
     // The author's broken file is theirs; the check reports only on what the import wrote.
     expect(outcome.notes.filter((n) => n.kind === 'check')).toEqual([]);

@@ -98,6 +98,8 @@ export function readFeed(xml: string, file: string): SourceArchive {
     const updated = feedDate(textOf(entry.updated));
     const content = textOf(entry.content);
     const summary = textOf(entry.summary);
+    // type="xhtml" content is XML inside the feed, which this reader does not keep: the summary stands in, and the report says so.
+    const xhtml = attributeOf(entry.content, 'type') === 'xhtml';
     articles.push({
       place,
       title: title || '(untitled)',
@@ -111,6 +113,7 @@ export function readFeed(xml: string, file: string): SourceArchive {
       tags: [],
       body: { format: attributeOf(entry.content ?? entry.summary, 'type') === 'text' ? 'markdown' : 'html', text: content || summary },
       permalinks: atomLink(entry) ? [atomLink(entry)] : [],
+      notes: xhtml ? [{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }] : undefined,
     });
   });
   const siteUrl = atomLink(atom) || undefined;

@@ -36,6 +36,8 @@ export interface SourceArticle {
   postId?: string | undefined;
   /** A lead picture named by the source (WordPress's featured image). */
   featuredImage?: string | undefined;
+  /** What the reader already knows needs a person (e.g. content it could not read). */
+  notes?: Note[] | undefined;
 }
 
 export interface SourceTopic {

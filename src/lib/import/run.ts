@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { checkContentTree } from '../content/check.ts';
-import { ImportError, type ImportKind, type Note, type SourceArchive, type SourceAttachment } from './model.ts';
+import { ImportError, type ImportKind, type Note, type SourceArchive, type SourceAttachment, type SourcePlace } from './model.ts';
 import { readWordPress } from './wordpress.ts';
 import { readFeed } from './feed.ts';
 import { readHugo } from './hugo.ts';
@@ -77,7 +77,9 @@ async function readSource(kind: ImportKind, source: string): Promise<SourceArchi
     text = readFileSync(source, 'utf8');
   }
   if (!text.trim()) throw new ImportError(`${source}: the file is empty`);
-  return kind === 'wordpress' ? readWordPress(text, source) : readFeed(text, source);
+  // Places in an export or a feed are shown by the file's name: `export.xml:123`.
+  const name = /^https?:\/\//i.test(source) ? source : basename(source);
+  return kind === 'wordpress' ? readWordPress(text, name) : readFeed(text, name);
 }
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -132,6 +134,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
 
   const files: PlannedFile[] = [];
   const notesByFile = new Map<string, { text: string; notes: Note[] }>();
+  const byPath = new Map<string, SourcePlace>();
   const usedTopicIds = new Set<string>();
   plans.forEach((plan, index) => {
     const { article } = plan;
@@ -164,6 +167,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     });
     files.push({ root: 'content', path, data: text });
     notesByFile.set(path, { text, notes: plan.notes });
+    byPath.set(path, article.place);
   });
 
   const topicFiles = usedTopics(topics, usedTopicIds);
@@ -185,7 +189,13 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const notes: ReportNote[] = [];
   for (const [path, { text, notes: own }] of notesByFile) {
     const file = show(`${options.contentDir}/${path}`);
-    for (const note of own) notes.push({ kind: note.kind, file, line: lineOf(text, note.needle), detail: note.detail });
+    const place = byPath.get(path)!;
+    for (const note of own) {
+      const line = lineOf(text, note.needle);
+      // Without a line in the new file (something removed), the line in the source says where to look.
+      const detail = line ? note.detail : `${note.detail} (${place.file}${place.line ? `:${place.line}` : ''})`;
+      notes.push({ kind: note.kind, file, line, detail });
+    }
   }
   for (const { file, why } of write.kept) {
     notes.push({
