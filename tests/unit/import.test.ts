@@ -160,3 +160,24 @@ describe('options', () => {
     expect(outcome.notes).toContainEqual({ kind: 'missing-alt', file: 'content/articles/2018/07/second-look.md', line: 14, detail: 'a picture has no alt text (photo.png): describe what it shows' });
   });
 });
+
+describe('sources and checks', () => {
+  it('reads a feed from its address', async () => {
+    const site = tempDir('feed-url');
+    const outcome = await runImport(options(site, `${server.base}/feed.xml`, { kind: 'feed' }));
+    expect(outcome.articles).toBe(2);
+    expect(readFileSync(join(site, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8')).toContain('pubDate: 2018-07-12T09:30:00+04:30');
+  });
+
+  it('a written file that npm run check refuses is in the report with its file, line and reason', async () => {
+    const site = tempDir('check');
+    const source = writeWxr(tempDir('wxr'), server.base, [{
+      id: 30, title: 'Old timeline post', name: 'old-timeline', link: `${server.base}/timeline/`, date: '2018-07-21 09:30:00', gmt: '2018-07-21 05:00:00',
+      terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content: '<p>Was at /timeline/.</p>',
+    }]);
+    const outcome = await runImport(options(site, source));
+    const check = outcome.notes.filter((n) => n.kind === 'check');
+    expect(check).toEqual([expect.objectContaining({ file: 'content/articles/2018/07/old-timeline.md', line: 9 })]);
+    expect(check[0]!.detail).toMatch(/^npm run check: aliases\[0\]: .*\/timeline\//);
+  });
+});
