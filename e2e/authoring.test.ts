@@ -134,7 +134,7 @@ describe('the authoring guide at /guide/', () => {
 
   it('passes axe at phone and desktop widths, in light and dark', async () => {
     const url = inject('seedUrl');
-    for (const path of ['guide/', 'guide/fields/', 'guide/components/', 'guide/checking/']) {
+    for (const path of ['guide/', 'guide/fields/', 'guide/components/', 'guide/checking/', 'guide/import/']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const width of [390, 1280]) {
           const { page, foreignRequests, errors } = await openPage(browser, new URL(url).origin, { colorScheme, width });

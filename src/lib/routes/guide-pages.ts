@@ -10,5 +10,6 @@ export const GUIDE_PAGES = [
   { path: '/guide/corrections/', title: 'Corrections and changed URLs' },
   { path: '/guide/languages/', title: 'Languages and translations' },
   { path: '/guide/search/', title: 'How search finds articles' },
+  { path: '/guide/import/', title: 'Moving an archive to Chronicle' },
   { path: '/guide/fields/', title: 'Every field' },
 ] as const;

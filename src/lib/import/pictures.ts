@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+
+/**
+ * Pictures of imported articles, copied into the site's own files: the build
+ * refuses pictures loaded from another site (src/lib/content/body-safety.ts),
+ * and today it builds pictures only from `public/` (content/ takes only
+ * Markdown), so each goes to `public/images/<article id>/<name>` and the
+ * article points at `/images/<article id>/<name>`. A picture that cannot be
+ * fetched is reported, and the article links to the original instead.
+ */
+
+export interface PictureSource {
+  /** An http(s) URL to download, or a file on this machine to copy. */
+  url?: string | undefined;
+  file?: string | undefined;
+}
+
+export interface FetchedPicture {
+  /** Path under the public folder, `images/2018/07/x/a.jpg`. */
+  path: string;
+  /** The site path the article uses. */
+  src: string;
+  data: Buffer;
+}
+
+export type PictureOutcome = { ok: true; picture: FetchedPicture } | { ok: false; reason: string };
+
+const TYPES: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'image/avif': '.avif', 'image/svg+xml': '.svg' };
+
+/** A file name of plain letters, digits, dots and dashes, from the last segment of an address. */
+export function pictureFileName(address: string, index: number): string {
+  let last = address.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  try {
+    last = decodeURIComponent(last);
+  } catch { /* kept */ }
+  const ext = extname(last).toLowerCase().replace(/[^.a-z0-9]/g, '');
+  const stem = last.slice(0, last.length - extname(last).length).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${stem || `picture-${index + 1}`}${ext}`;
+}
+
+/**
+ * Where a picture named in an article comes from: absolute addresses are
+ * downloaded; site paths and relative ones are read from the old site's
+ * folders when it has them (Hugo's static/, a Jekyll site, a page bundle),
+ * else resolved against the old site's address.
+ */
+export function locatePicture(address: string, context: { siteUrl?: string | undefined; staticDir?: string | undefined; articleDir?: string | undefined }): PictureSource | undefined {
+  const trimmed = address.trim();
+  if (!trimmed || /^data:/i.test(trimmed)) return undefined;
+  if (/^(https?:)?\/\//i.test(trimmed)) return { url: trimmed.startsWith('//') ? `https:${trimmed}` : trimmed };
+  const path = trimmed.split(/[?#]/)[0]!;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch { /* kept */ }
+  const base = path.startsWith('/') ? context.staticDir : context.articleDir;
+  if (base) {
+    const file = resolve(base, `.${sep}${decoded.replace(/^\/+/, '')}`);
+    if (file.startsWith(resolve(base)) && existsSync(file)) return { file };
+    if (!context.siteUrl) return { file };
+  }
+  if (context.siteUrl) {
+    try {
+      return { url: new URL(trimmed, context.siteUrl).href };
+    } catch { /* not an address */ }
+  }
+  return undefined;
+}
+
+async function download(url: string): Promise<{ data: Buffer; type: string } | { reason: string }> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow' });
+    if (!response.ok) return { reason: `the server answered ${response.status} ${response.statusText}`.trim() };
+    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type && !type.startsWith('image/') && type !== 'application/octet-stream') return { reason: `it is not a picture (${type})` };
+    return { data: Buffer.from(await response.arrayBuffer()), type };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return { reason: cause?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+/**
+ * Fetches every picture of every article, a few at a time. `wanted` maps a
+ * key (article id and address) to where it comes from and the file it goes to.
+ */
+export async function fetchPictures(wanted: Map<string, { source: PictureSource; path: string }>, concurrency = 4): Promise<Map<string, PictureOutcome>> {
+  const outcomes = new Map<string, PictureOutcome>();
+  const queue = [...wanted.entries()];
+  const cache = new Map<string, Promise<{ data: Buffer; type: string } | { reason: string }>>();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [key, { source, path }] = next;
+      let result: { data: Buffer; type: string } | { reason: string };
+      if (source.file) {
+        result = existsSync(source.file) ? { data: readFileSync(source.file), type: '' } : { reason: 'the file is not in the old site\'s folder' };
+      } else {
+        const url = source.url!;
+        if (!cache.has(url)) cache.set(url, download(url));
+        result = await cache.get(url)!;
+      }
+      if ('reason' in result) {
+        outcomes.set(key, { ok: false, reason: result.reason });
+        continue;
+      }
+      const finalPath = extname(path) ? path : `${path}${TYPES[result.type] ?? '.jpg'}`;
+      outcomes.set(key, { ok: true, picture: { path: finalPath, src: `/${finalPath}`, data: result.data } });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return outcomes;
+}
+
+export const picturePath = (articleId: string, fileName: string) => join('images', articleId, fileName).split(sep).join('/');
