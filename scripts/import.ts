@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, type Fail } from './command-line.ts';
 import { resolveContentDir } from '../src/lib/content/files.ts';
 import { IMPORT_KINDS, ImportError, type ImportKind } from '../src/lib/import/model.ts';
 import { runImport } from '../src/lib/import/run.ts';
@@ -34,36 +34,19 @@ Examples:
   npm run import -- feed https://example.org/feed.xml --topic world
   npm run import -- hugo ../old-site --tags drop`;
 
-function fail(message: string, usage = false): never {
-  console.error(`npm run import: ${message}${usage ? `\n\n${USAGE}` : ''}`);
-  process.exit(1);
-}
-
 const root = resolve(import.meta.dirname, '..');
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      public: { type: 'string' },
-      tags: { type: 'string', default: 'topics' },
-      topic: { type: 'string' },
-      lang: { type: 'string' },
-      report: { type: 'string' },
-      'no-pictures': { type: 'boolean' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error), true);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals, fail: stop } = commandLine('import', USAGE, {
+  out: { type: 'string' },
+  public: { type: 'string' },
+  tags: { type: 'string', default: 'topics' },
+  topic: { type: 'string' },
+  lang: { type: 'string' },
+  report: { type: 'string' },
+  'no-pictures': { type: 'boolean' },
+  force: { type: 'boolean' },
+});
+// Declared with its type, so that TypeScript knows code after a failed check does not run.
+const fail: Fail = stop;
 const [kind, source, ...extra] = positionals;
 if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) fail(kind ? `unknown kind "${kind}"` : 'what should be imported?', true);
 if (!source) fail(`the ${kind} source is missing`, true);

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, type Fail } from './command-line.ts';
 import { resolveContentDir } from '../src/lib/content/files.ts';
 import { KIND_NAMES, KINDS, scaffold, type Kind } from '../src/lib/authoring/scaffold.ts';
 import { entryIdFromPath } from '../src/lib/core/ids.ts';
@@ -26,34 +26,16 @@ Examples:
   npm run new -- person "Ali Akbar Velayati"
   npm run new -- event "US withdraws from the JCPOA" --date 2018-05-08 --topic jcpoa`;
 
-/** Stops with a message; the usage text only when the command line itself was wrong. */
-function fail(message: string, usage = false): never {
-  console.error(`npm run new: ${message}${usage ? `\n\n${USAGE}` : ''}`);
-  process.exit(1);
-}
-
 const root = resolve(import.meta.dirname, '..');
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      topic: { type: 'string' },
-      date: { type: 'string' },
-      parent: { type: 'string' },
-      id: { type: 'string' },
-      md: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error), true);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals, fail: stop } = commandLine('new', USAGE, {
+  topic: { type: 'string' },
+  date: { type: 'string' },
+  parent: { type: 'string' },
+  id: { type: 'string' },
+  md: { type: 'boolean' },
+});
+// Declared with its type, so that TypeScript knows code after a failed check does not run.
+const fail: Fail = stop;
 const [kind, ...titleWords] = positionals;
 if (!kind || !(KIND_NAMES as string[]).includes(kind)) fail(kind ? `unknown kind "${kind}"` : 'what should be created?', true);
 if (titleWords.length === 0) fail('a title is required (in quotes)', true);
