@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
 import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
+import { followEveryWrite } from './lib/build/settled-watcher.ts';
 
 /**
  * One glob loader per collection of the content model. The Chronicle
@@ -16,7 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
 function loader(name: CollectionName) {
-  return glob({
+  // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts).
+  return followEveryWrite(glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and 100,000 bodies would not fit in it. Other bodies are short.
     retainBody: name !== 'articles',
@@ -28,7 +30,7 @@ function loader(name: CollectionName) {
     // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
     // MDX is always compiled as a module.
     deferRender: false,
-  });
+  }));
 }
 
 // Each schema is named directly (not looked up by a generic name) so each collection keeps its own data type.
