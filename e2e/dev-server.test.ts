@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './helpers/browser.ts';
@@ -41,6 +41,11 @@ const write = (path: string, text: string) => {
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, text);
 };
+
+/** A valid article with this title and body text. */
+const articleText = (title: string, body: string) => article('', `\n${body}\n`).replace('title: Valid', `title: ${title}`);
+
+const pause = (ms: number) => new Promise((wait) => setTimeout(wait, ms));
 
 beforeAll(async () => {
   ({ contentDir } = makeContentTree({
@@ -97,18 +102,43 @@ describe('the dev server follows content files without a restart', () => {
   it('serves a new article as soon as its file exists, and shows an edit on the next load', async () => {
     const path = 'articles/2019/03/added-while-running/';
     expect((await fetch(new URL(path, dev.url))).status).toBe(404);
-    write('articles/2019/03/added-while-running.md', article('', '\nWritten while the server ran.\n').replace('title: Valid', 'title: Added while running'));
+    write('articles/2019/03/added-while-running.md', articleText('Added while running', 'Written while the server ran.'));
     const added = await waitForPage(path, (status) => status === 200);
     expect(added.status).toBe(200);
     expect(added.html).toContain('Added while running');
     expect(added.html).toContain('Written while the server ran.');
 
-    write('articles/2019/03/added-while-running.md', article('', '\nRewritten.\n').replace('title: Valid', 'title: Edited while running'));
+    write('articles/2019/03/added-while-running.md', articleText('Edited while running', 'Rewritten.'));
     const edited = await waitForPage(path, (_, html) => html.includes('Edited while running'));
     // What the dev server logged is what explains a missed edit.
     expect(edited.html.includes('Edited while running'), `the dev server said:\n${serverLog()}`).toBe(true);
     expect(edited.html).toContain('Rewritten.');
     expect(edited.html).not.toContain('Added while running');
+  });
+
+  it('shows the last of two saves made in quick succession, and a file written in two steps', async () => {
+    const file = 'articles/2019/04/saved-twice.md';
+    const path = 'articles/2019/04/saved-twice/';
+    write(file, articleText('Saved once', 'First text.'));
+    expect((await waitForPage(path, (status) => status === 200)).status).toBe(200);
+
+    // Vite's file watcher reports the first save and drops any other within the next 50 ms.
+    write(file, articleText('Saved twice', 'Second text.'));
+    await pause(20);
+    write(file, articleText('Saved three times', 'Third text.'));
+    const last = await waitForPage(path, (_, html) => html.includes('Saved three times'));
+    expect(last.html.includes('Saved three times'), `the dev server said:\n${serverLog()}`).toBe(true);
+    expect(last.html).toContain('Third text.');
+
+    // An editor that empties the file and then writes it, or one write that a busy machine pauses
+    // between the two: the server may read the empty file (which fails the schema) and must read it again.
+    const descriptor = openSync(join(contentDir, file), 'w');
+    await pause(20);
+    writeSync(descriptor, articleText('Written in two steps', 'Fourth text.'));
+    closeSync(descriptor);
+    const written = await waitForPage(path, (_, html) => html.includes('Written in two steps'));
+    expect(written.html.includes('Written in two steps'), `the dev server said:\n${serverLog()}`).toBe(true);
+    expect(written.html).toContain('Fourth text.');
   });
 
   it('prints the full report when files break, and says when they are fixed', async () => {

@@ -6,6 +6,7 @@ import { SCHEMAS } from './schemas/index.ts';
 import { KINDS, type KindName } from './lib/core/kinds.ts';
 import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
+import { followEveryWrite } from './lib/build/settled-watcher.ts';
 
 /**
  * One glob loader per kind in the registry (src/lib/core/kinds.ts). The
@@ -18,7 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
 function loader(name: KindName) {
-  return glob({
+  // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts).
+  return followEveryWrite(glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and a large archive's bodies would not fit in it (BENCHMARKS.md). Other bodies are short.
     retainBody: name !== 'articles',
@@ -30,7 +32,7 @@ function loader(name: KindName) {
     // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
     // MDX is always compiled as a module.
     deferRender: false,
-  });
+  }));
 }
 
 // Named one by one so each collection keeps its own data type (`CollectionEntry<'people'>`);

@@ -30,7 +30,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   ...Object.fromEntries(LIB_STAGES.map((stage) => [stage, declaredImports(stage)])),
   schemas: ['core'],
   client: ['core', 'search'],
-  'content.config': ['core', 'schemas', 'content'],
+  'content.config': ['core', 'schemas', 'content', 'build'],
   'virtual-modules': [],
   integrations: ['core', 'schemas', 'content', 'model', 'markdown', 'site', 'search', 'build'],
   middleware: ['core', 'routes', 'model'],

@@ -2,7 +2,8 @@
  * build: Node-only plumbing of a build.
  *
  * Git's dates for content files, the content store's module, deployment settings (site and
- * base path). Depends on nothing else in src/.
+ * base path), source fingerprints, and the dev server's watcher that reads every save of a
+ * content file (settled-watcher.ts).
  *
  * May import: nothing else in src/.
  * Map of the whole pipeline: docs/architecture.md.
