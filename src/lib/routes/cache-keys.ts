@@ -4,6 +4,7 @@ import { collectionEntries } from './collections.ts';
 import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards } from './page-facts.ts';
 import { BUILD_DATE } from './build-date.ts';
+import { contentCache } from './content-cache.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a
@@ -22,30 +23,24 @@ import { BUILD_DATE } from './build-date.ts';
 /** Settings that only say where a build goes, not what its pages contain. */
 const PLACEMENT = new Set(['CHRONICLE_OUT_DIR', 'CHRONICLE_CACHE_DIR', 'CHRONICLE_E2E_CACHE', 'CHRONICLE_SEARCH_PART_PAGES', 'CHRONICLE_SEARCH_CONCURRENCY']);
 
-let cached: Promise<string> | undefined;
-
-export function siteKey(): Promise<string> {
-  if (import.meta.env.DEV) cached = undefined;
-  cached ??= (async () => {
-    const hash = createHash('sha256');
-    const add = (...parts: string[]) => hash.update(`${parts.join('\t')}\n`);
-    for (const collection of KIND_NAMES) {
-      const entries = (await collectionEntries(collection)) as { id: string; data: unknown; digest?: string | number }[];
-      for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-        // An article's data without its body; any other file whole.
-        add(collection, entry.id, collection === 'articles' ? JSON.stringify(entry.data) : String(entry.digest ?? JSON.stringify(entry.data)));
-      }
+export const siteKey: () => Promise<string> = contentCache(async () => {
+  const hash = createHash('sha256');
+  const add = (...parts: string[]) => hash.update(`${parts.join('\t')}\n`);
+  for (const collection of KIND_NAMES) {
+    const entries = (await collectionEntries(collection)) as { id: string; data: unknown; digest?: string | number }[];
+    for (const entry of [...entries].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      // An article's data without its body; any other file whole.
+      add(collection, entry.id, collection === 'articles' ? JSON.stringify(entry.data) : String(entry.digest ?? JSON.stringify(entry.data)));
     }
-    add('quotes', JSON.stringify((await getQuoteLedger()).quotes));
-    add('git', JSON.stringify([...(await getStandards()).articles]));
-    add('date', BUILD_DATE.iso);
-    for (const [name, value] of Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (name.startsWith('CHRONICLE_') && !PLACEMENT.has(name)) add('env', name, value ?? '');
-    }
-    return hash.digest('hex').slice(0, 32);
-  })();
-  return cached;
-}
+  }
+  add('quotes', JSON.stringify((await getQuoteLedger()).quotes));
+  add('git', JSON.stringify([...(await getStandards()).articles]));
+  add('date', BUILD_DATE.iso);
+  for (const [name, value] of Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (name.startsWith('CHRONICLE_') && !PLACEMENT.has(name)) add('env', name, value ?? '');
+  }
+  return hash.digest('hex').slice(0, 32);
+});
 
 /** Adds the incremental build's key to each static path; `own` adds what only that page shows. */
 export async function withCacheKeys<T extends object>(paths: readonly T[], own?: (path: T) => string | number | undefined): Promise<(T & { cacheKey: string })[]> {

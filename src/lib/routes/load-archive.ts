@@ -2,8 +2,7 @@ import { buildArchive, type Archive } from '../model/archive.ts';
 import type { ValidContent } from '../content/validate.ts';
 import { KIND_NAMES, type KindName } from '../core/kinds.ts';
 import { collectionEntries } from './collections.ts';
-
-let cached: Promise<Archive> | undefined;
+import { contentCache } from './content-cache.ts';
 
 async function load(name: KindName) {
   const entries = await collectionEntries(name);
@@ -11,14 +10,10 @@ async function load(name: KindName) {
 }
 
 /**
- * The archive model, built once per build (or dev server reload) and shared by
+ * The archive model, built once per build (and again after content changes under the dev server) and shared by
  * every page. Drafts are included only by the dev server.
  */
-export function getArchive(): Promise<Archive> {
-  if (import.meta.env.DEV) cached = undefined; // content may have changed under the dev server
-  cached ??= (async () => {
-    const content = Object.fromEntries(await Promise.all(KIND_NAMES.map(async (name) => [name, await load(name)] as const)));
-    return buildArchive(content as ValidContent, { includeDrafts: import.meta.env.DEV });
-  })();
-  return cached;
-}
+export const getArchive: () => Promise<Archive> = contentCache(async () => {
+  const content = Object.fromEntries(await Promise.all(KIND_NAMES.map(async (name) => [name, await load(name)] as const)));
+  return buildArchive(content as ValidContent, { includeDrafts: import.meta.env.DEV });
+});

@@ -3,6 +3,7 @@ import type { QuoteLedger } from '../model/quote-ledger.ts';
 import { getArchive } from './load-archive.ts';
 import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards, type StandardsModel } from './page-facts.ts';
+import { contentCache } from './content-cache.ts';
 
 /**
  * Everything a page may show beyond its own entry: the archive model, the
@@ -17,14 +18,8 @@ export interface RouteData {
   facts: StandardsModel;
 }
 
-let cached: Promise<RouteData> | undefined;
-
-/** The route data, built once per build from the loaders' own caches (again for each dev server request, as they are). */
-export function getRouteData(): Promise<RouteData> {
-  if (import.meta.env.DEV) cached = undefined;
-  cached ??= (async () => {
-    const [archive, ledger, facts] = await Promise.all([getArchive(), getQuoteLedger(), getStandards()]);
-    return { archive, ledger, facts };
-  })();
-  return cached;
-}
+/** The route data, built once per build from the loaders' own caches (and again after content changes under the dev server). */
+export const getRouteData: () => Promise<RouteData> = contentCache(async () => {
+  const [archive, ledger, facts] = await Promise.all([getArchive(), getQuoteLedger(), getStandards()]);
+  return { archive, ledger, facts };
+});
