@@ -2,11 +2,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../lib/routes/rss.ts';
 import { withCacheKeys } from '../../../lib/routes/cache-keys.ts';
 import { getArchive } from '../../../lib/routes/archive.ts';
-import { allCountryCodes, countryName } from '../../../lib/core/countries.ts';
+import { countryName } from '../../../lib/core/countries.ts';
 import { entityPath } from '../../../lib/core/urls.ts';
 
-/** The latest 50 articles naming each country; every country with a page has a feed, empty or not. */
-export const getStaticPaths = (async () => withCacheKeys(allCountryCodes().map((upper) => ({ params: { code: upper.toLowerCase() } })))) satisfies GetStaticPaths;
+/** The latest 50 articles naming each country; every country with a page has a feed, and only those. */
+export const getStaticPaths = (async () => withCacheKeys([...(await getArchive()).countries.keys()].map((code) => ({ params: { code } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const code = params.code!;
