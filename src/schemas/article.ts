@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import {
-  countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
+  countryCodes, dateTime, timeZone, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
 import { namedLists } from './named-lists.ts';
@@ -44,6 +44,8 @@ export const articleSchema = frontmatter(z.strictObject({
   pubDate: dateTime.describe('First publication: a date or an ISO 8601 date-time.'),
   /** Last substantive update; not before `pubDate`. */
   updatedDate: dateTime.optional().describe('Last substantive update; not before `pubDate`.'),
+  /** The time zone a date without a time is read in (noon there, where a format needs a time); the site's setting by default. */
+  timezone: timeZone.optional().describe('The time zone a date without a time is read in (noon there, where a format needs a time), e.g. `Asia/Tehran`; defaults to the site\'s `CHRONICLE_TIMEZONE`.'),
   /** Where the story was filed, e.g. `TEHRAN`. */
   dateline: text(80).optional().describe('Where the story was filed, e.g. `TEHRAN`.'),
   /** The original publisher. */

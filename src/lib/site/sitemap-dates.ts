@@ -9,6 +9,7 @@
 import type { Archive } from '../model/archive.ts';
 import { TIMELINE_KINDS } from '../core/kinds.ts';
 import { articlePath, entityPath, normalizePath } from '../core/urls.ts';
+import { dayOrDateTime } from '../core/time-zones.ts';
 
 /** The latest of publication, editorial update and last commit: never before publication. */
 export function lastModified(dates: { pubDate: Date; updatedDate?: Date | undefined }, committed?: Date): Date {
@@ -78,6 +79,6 @@ export function sitemapSerializer(base: string, dates: () => SitemapDates | unde
     }
     if (known?.excluded.has(path)) return undefined;
     const date = known?.lastmod.get(path);
-    return date ? { ...item, lastmod: date.toISOString() } : item;
+    return date ? { ...item, lastmod: dayOrDateTime(date) } : item;
   };
 }
