@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import { lastModified, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { buildArchive } from '../../src/lib/model/archive.ts';
+import { readContentFiles } from '../../src/lib/content/files.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { makeContentTree, md, removeContentTrees } from '../fixtures/content-tree.ts';
 import { FEED_SIZE, feedItems, type FeedArticle } from '../../src/lib/site/feed-items.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -32,8 +36,8 @@ describe('sitemapSerializer', () => {
 
   it('writes a day as a day and a commit as its moment, never a made-up midnight', () => {
     const timed = sitemapSerializer('/', () => ({ lastmod: new Map([['/a/', new Date('2026-11-27T15:04:05Z')], ['/b/', day('2018-07-12')]]), excluded: new Set() }));
-    expect(timed({ url: 'https://x.org/a/' })?.lastmod).toBe('2026-11-27T15:04:05.000Z');
-    expect(timed({ url: 'https://x.org/b/' })?.lastmod).toBe('2018-07-12');
+    expect(timed<{ url: string; lastmod?: string }>({ url: 'https://x.org/a/' })?.lastmod).toBe('2026-11-27T15:04:05.000Z');
+    expect(timed<{ url: string; lastmod?: string }>({ url: 'https://x.org/b/' })?.lastmod).toBe('2018-07-12');
   });
 
   it('leaves out alias pages, feeds and robots.txt', () => {
@@ -78,5 +82,27 @@ describe('feedItems', () => {
     const dates = (parser.parse(xml) as { rss: { channel: { item: { pubDate: string }[] } } }).rss.channel.item.map((i) => i.pubDate);
     // Noon in Tehran (UTC+4:30 that summer), noon in New York (UTC-4): both 12 July wherever the reader is.
     expect(dates).toEqual(['Thu, 12 Jul 2018 07:30:00 GMT', 'Thu, 12 Jul 2018 16:00:00 GMT', 'Thu, 12 Jul 2018 21:30:00 GMT']);
+  });
+});
+
+describe('sitemapDates: a listing changes when what it lists changes', () => {
+  afterAll(removeContentTrees);
+  const { root, contentDir } = makeContentTree({
+    'articles/2018/second-story.md': md('title: Second\ndescription: d.\npubDate: 2018-08-01\ntopics: [diplomacy]\ncountries: [IR]'),
+  });
+  const files = readContentFiles(contentDir, root).files;
+  const archive = buildArchive(validateContent(files).content);
+  // The older story's file was edited long after both were published.
+  const commits: Record<string, Date> = { 'content/articles/2018/first-story.md': new Date('2026-11-27T10:00:00Z') };
+  const { lastmod } = sitemapDates(archive, (file) => commits[file]);
+
+  it('the home page and an entity take the newest change among their articles, not the newest publication', () => {
+    expect(lastmod.get('/articles/2018/first-story/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/people/jane-doe/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/topics/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/archive/2018/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    // Iran is named only by the untouched second story.
+    expect(lastmod.get('/countries/ir/')).toEqual(new Date('2018-08-01T00:00:00Z'));
   });
 });
