@@ -111,7 +111,8 @@ describe('feeds, read by a feed parser', () => {
     for (const file of feeds) {
       const feed = parseFeed(readFileSync(file, 'utf8'));
       expect(feed.title, file).toBeTruthy();
-      expect(feed.items.length, file).toBeGreaterThan(0);
+      // The site feed and every topic's feed have stories; an entity only events name may have none yet.
+      if (file.endsWith(`${dist()}/rss.xml`) || file.includes('/topics/')) expect(feed.items.length, file).toBeGreaterThan(0);
       for (const item of feed.items) {
         expect(item.url, file).toMatch(new RegExp(`^${SITE}/articles/`));
         expect(item.id, file).toBe(item.url);

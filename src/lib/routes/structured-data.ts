@@ -157,15 +157,14 @@ export async function quoteItems(quotes: readonly LedgerQuote[], site: URL | und
   const archive = await getArchive();
   return quotes.map((quote) => {
     const speaker = entityFacts(archive, 'people', quote.speaker, site);
-    const [person] = speaker ? entityNodes(speaker) : [];
-    const article = archive.articleById.get(quote.article);
+    // The speaker in full but for their country, which would be one more node to define.
+    const [person] = speaker ? entityNodes({ ...speaker, country: undefined }) : [];
     const item: Quotation = {
       '@type': 'Quotation',
       text: quote.text,
       dateCreated: quote.date.iso,
       url: absoluteUrl(quoteHref(quote.article, quote.id), site),
       spokenByCharacter: person as Person | undefined,
-      isPartOf: article ? { '@type': 'NewsArticle', '@id': `${absoluteUrl(articlePath(quote.article), site)}#article`, headline: article.title, url: absoluteUrl(articlePath(quote.article), site) } : undefined,
     };
     return { item };
   });
