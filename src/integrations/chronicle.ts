@@ -13,6 +13,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSync } from 'node:fs';
 import { formatReport } from '../lib/content/errors.ts';
+import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
 import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
@@ -36,6 +37,13 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
     name: 'chronicle',
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        // A bad CHRONICLE_TIMEZONE is one clear line here, not a stack trace from the first page that reads it.
+        try {
+          siteTimeZone(process.env.CHRONICLE_TIMEZONE);
+        } catch (error) {
+          writeSync(2, `${(error as Error).message}\n`);
+          process.exit(1);
+        }
         pass.setRoot(fileURLToPath(config.root));
         const { errors, contentDir } = pass.result();
         updateConfig({ vite: { plugins: [projectModule({ root: pass.root(), contentDir })] } });

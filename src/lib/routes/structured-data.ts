@@ -7,7 +7,7 @@ import type { Person, Quotation } from 'schema-dts';
 import type { Archive, ArticleSummary } from '../model/archive.ts';
 import type { TimelineEntry } from '../model/timeline.ts';
 import type { LedgerQuote } from '../model/quote-ledger.ts';
-import { recordName } from '../model/records.ts';
+import { namedIds, recordName } from '../model/records.ts';
 import { KINDS, kindSpec, NAMED_KINDS, type EntityKind } from '../core/kinds.ts';
 import { articlePath, entityPath, quoteHref, searchPath } from '../core/urls.ts';
 import { countryName } from '../core/countries.ts';
@@ -89,7 +89,7 @@ export async function articleGraph(article: ArticleSummary, site: URL | undefine
   const { articles } = await getStandards();
   const facts = (kind: EntityKind, ids: readonly string[]) => ids.flatMap((id) => entityFacts(archive, kind, id, site) ?? []);
   const topics = facts('topics', article.topics);
-  const mentions = NAMED_KINDS.filter((kind) => kind !== 'topics').flatMap((kind) => facts(kind, namedBy(article, kind)));
+  const mentions = NAMED_KINDS.filter((kind) => kind !== 'topics').flatMap((kind) => facts(kind, namedIds(article.data, kind)));
   const image = article.data.image;
   const pictureUrl = imageUrl(image?.src, site);
   const nodes = newsArticleNodes({
@@ -115,12 +115,6 @@ export async function articleGraph(article: ArticleSummary, site: URL | undefine
     trail: first ? [kindIndex('topics', site), { name: first.name, url: first.url }] : [],
     nodes,
   };
-}
-
-/** The ids an article names of a kind (`events` holds inline events too: only ids count). */
-function namedBy(article: ArticleSummary, kind: EntityKind): string[] {
-  const list = (article as unknown as Record<string, unknown>)[kind] ?? (article.data as Record<string, unknown>)[KINDS[kind].namedBy ?? ''];
-  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** The section a page below a section's index belongs to (`/people/x/` → People), as its breadcrumb trail. */
