@@ -140,8 +140,12 @@ describe('what validation refuses stops the build', () => {
   it('with one message per file, naming the file and the field', async () => {
     const rejected = writeRejectedFixture();
     const result = await buildSite({ name: 'hostile-rejected', contentDir: rejected }).finally(() => rmSync(dirname(rejected), { recursive: true, force: true }));
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(1);
     expect(result.output).toMatch(/Chronicle found \d+ content problems in \d+ files; nothing was built/);
+    // The report is the last thing printed: no hook error, no stack trace after it.
+    const tail = result.output.slice(result.output.indexOf('Chronicle found'));
+    expect(tail).not.toMatch(/unhandled error|^\s+at /m);
+    expect(tail.trim().split('\n').at(-1)).toMatch(/^ {2}\S*content\/\S+ +\S+: /);
     for (const { path, field, has } of REJECTED) {
       const line = result.output.split('\n').find((l) => new RegExp(`content/${path}(:\\d+)?  ${field}: `).test(l));
       expect(line, `${path} ${field}`).toContain(has);

@@ -155,20 +155,34 @@ async function jsonLd(page: Page): Promise<Record<string, unknown>[]> {
   return blocks.map((text) => JSON.parse(text) as Record<string, unknown>);
 }
 
+type Node = Record<string, unknown>;
+/** The page's one graph: its nodes, a node by type, and a node by id. */
+async function graphOf(page: Page) {
+  const blocks = await jsonLd(page);
+  expect(blocks).toHaveLength(1);
+  expect(blocks[0]!['@context']).toBe('https://schema.org');
+  const nodes = blocks[0]!['@graph'] as Node[];
+  return {
+    nodes,
+    ofType: (type: string) => nodes.find((node) => node['@type'] === type),
+    byId: (id: unknown) => nodes.find((node) => node['@id'] === (id as Node)['@id']),
+  };
+}
+
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 const validIso = (value: unknown) => typeof value === 'string' && ISO_WITH_ZONE.test(value) && !Number.isNaN(Date.parse(value));
 
 describe('article structured data', () => {
   it('has NewsArticle JSON-LD with the fields Google recommends, and valid ISO dates with a time zone', async () => {
     const { page } = await visit(`articles/${HOSTILE_ID}/`);
-    const [ld, ...others] = await jsonLd(page);
-    expect(others).toEqual([]);
+    const graph = await graphOf(page);
+    const ld = graph.ofType('NewsArticle');
     expect(ld).toMatchObject({
-      '@context': 'https://schema.org', '@type': 'NewsArticle',
+      '@type': 'NewsArticle',
       headline: HOSTILE,
       description: 'A standfirst with </script> & "quotes" too.',
       url: published(`articles/${HOSTILE_ID}/`),
-      mainEntityOfPage: { '@type': 'WebPage', '@id': published(`articles/${HOSTILE_ID}/`) },
+      mainEntityOfPage: { '@id': `${published(`articles/${HOSTILE_ID}/`)}#webpage` },
       inLanguage: 'en',
       dateline: 'TEHRAN',
       author: [{ '@type': 'Person', name: 'Jane Reporter' }],
@@ -181,18 +195,21 @@ describe('article structured data', () => {
     expect(ld!.datePublished).toBe('2018-07-12T09:30:00.000Z');
     // Last changed by the 2020 commit, later than its updatedDate.
     expect(ld!.dateModified).toBe('2020-02-03T04:05:06.000Z');
-    const mentions = (ld!.mentions as { '@type': string; name: string; url: string }[]).map((m) => `${m['@type']}:${m.name}`);
+    // Mentions and topics point at nodes of the same graph, by ids that name the thing, not its page.
+    const mentions = (ld!.mentions as Node[]).map((ref) => graph.byId(ref)!).filter((m) => m['@type'] !== 'Event').map((m) => `${m['@type']}:${m.name}`);
     expect(mentions).toEqual(['Person:Jane Doe', 'Person:John Roe', 'Organization:United Nations', 'Country:Iran', 'Country:Russia']);
-    expect(ld!.about).toEqual([expect.objectContaining({ name: 'Diplomacy', url: published('topics/diplomacy/') })]);
+    expect(ld!.mentions).toContainEqual({ '@id': published('people/jane-doe/#person') });
+    expect((ld!.about as Node[]).map((ref) => graph.byId(ref))).toEqual([expect.objectContaining({ name: 'Diplomacy', url: published('topics/diplomacy/') })]);
   });
 
   it('gives the image when an article has one, as an absolute URL', async () => {
     const { page } = await visit('articles/2018/08/newer-with-image/');
-    const [ld] = await jsonLd(page);
+    const graph = await graphOf(page);
+    const ld = graph.ofType('NewsArticle');
     expect(ld!.image).toEqual([{ '@type': 'ImageObject', url: published('images/talks.jpg'), caption: 'Delegates at the table', creditText: 'Agency' }]);
     // No byline and no source: no author is invented; the archive is the publisher.
     expect(ld).not.toHaveProperty('author');
-    expect(ld!.publisher).toEqual({ '@type': 'Organization', name: 'Chronicle', url: published('') });
+    expect(graph.byId(ld!.publisher)).toMatchObject({ '@type': 'Organization', name: 'Chronicle', url: published('') });
     expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toBe(published('images/talks.jpg'));
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
   });
@@ -212,14 +229,19 @@ describe('article structured data', () => {
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
   });
 
-  it('describes entity pages as Person, Organization and Country', async () => {
-    const person = (await jsonLd((await visit('people/jane-doe/')).page))[0]!;
-    expect(person).toMatchObject({ '@type': 'Person', name: 'Jane Doe', jobTitle: 'Envoy', alternateName: ['J. Doe'], url: published('people/jane-doe/') });
-    expect(person.nationality).toMatchObject({ '@type': 'Country', name: 'Iran', identifier: 'IR' });
-    const organization = (await jsonLd((await visit('organizations/united-nations/')).page))[0]!;
-    expect(organization).toMatchObject({ '@type': 'Organization', name: 'United Nations', alternateName: 'UN', sameAs: ['https://www.un.org/'] });
-    const country = (await jsonLd((await visit('countries/ru/')).page))[0]!;
-    expect(country).toMatchObject({ '@type': 'Country', name: 'Russia', identifier: 'RU', url: published('countries/ru/') });
+  it('describes entity pages as ProfilePages about a Person, Organization and Country, each with an id of its own', async () => {
+    const main = async (path: string) => {
+      const graph = await graphOf((await visit(path)).page);
+      const profile = graph.ofType('ProfilePage')!;
+      return { graph, thing: graph.byId(profile.mainEntity)! };
+    };
+    const person = await main('people/jane-doe/');
+    expect(person.thing).toMatchObject({ '@type': 'Person', '@id': published('people/jane-doe/#person'), name: 'Jane Doe', jobTitle: 'Envoy', alternateName: ['J. Doe'], url: published('people/jane-doe/') });
+    expect(person.graph.byId(person.thing.nationality)).toMatchObject({ '@type': 'Country', name: 'Iran', identifier: 'IR' });
+    const organization = await main('organizations/united-nations/');
+    expect(organization.thing).toMatchObject({ '@type': 'Organization', name: 'United Nations', alternateName: ['UN'], sameAs: 'https://www.un.org/' });
+    const country = await main('countries/ru/');
+    expect(country.thing).toMatchObject({ '@type': 'Country', '@id': published('countries/ru/#country'), name: 'Russia', identifier: 'RU', url: published('countries/ru/') });
   });
 });
 
@@ -234,7 +256,8 @@ describe('a headline carrying an HTML/script payload', () => {
     const carrying = scripts.filter((s) => s.text.includes('alert(1)'));
     expect(carrying.map((s) => s.type)).toContain('application/ld+json');
     for (const script of carrying) expect(script.type, script.text.slice(0, 80)).toMatch(/^application\/(ld\+)?json$/);
-    expect(JSON.parse(carrying.find((s) => s.type === 'application/ld+json')!.text).headline).toBe(HOSTILE);
+    const graph = JSON.parse(carrying.find((s) => s.type === 'application/ld+json')!.text)['@graph'] as Node[];
+    expect(graph.find((node) => node['@type'] === 'NewsArticle')!.headline).toBe(HOSTILE);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -271,8 +294,8 @@ describe('feeds', () => {
   it('an update never changes an item\'s publication date or its place', () => {
     const { items } = feed('topics/diplomacy/rss.xml');
     expect(items.map((i) => i.title)).toEqual(['Talks resume in Vienna', HOSTILE, 'Early talks']);
-    // Updated on 15 September, published on 1 June: the feed keeps 1 June.
-    expect(items[2]!.pubDate).toBe('Fri, 01 Jun 2018 00:00:00 GMT');
+    // Updated on 15 September, published on 1 June: the feed keeps 1 June (a day: noon in the site's zone, UTC).
+    expect(items[2]!.pubDate).toBe('Fri, 01 Jun 2018 12:00:00 GMT');
     // The hostile article was edited in 2020; its item still carries its 2018 publication.
     expect(items[1]!.pubDate).toBe('Thu, 12 Jul 2018 09:30:00 GMT');
     expect(items[1]!.category).toEqual(['Diplomacy']);
@@ -286,7 +309,9 @@ describe('feeds', () => {
     expect(titles('organizations/united-nations/rss.xml')).toEqual([HOSTILE, 'Early talks']);
     expect(titles('countries/ru/rss.xml')).toEqual([HOSTILE, 'Early talks']);
     expect(feed('countries/ru/rss.xml').title).toBe('Chronicle: Russia');
-    expect(titles('countries/fr/rss.xml')).toEqual([]);
+    // Nothing names France: no page, no feed.
+    expect(existsSync(join(build.outDir, 'countries/fr/rss.xml'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'countries/fr/index.html'))).toBe(false);
   });
 
   it('pages announce their feeds in <head>, and each announced feed exists', async () => {
@@ -359,10 +384,11 @@ describe('corrections, last updated, edit links, reading time, related articles'
     await expect(notice.isVisible()).resolves.toBe(true);
     const items = await notice.getByRole('listitem').allTextContents();
     expect(items).toEqual(['16 July 2018 The envoy\'s title was corrected.', '14 July 2018 An earlier version gave the wrong venue.']);
-    const [ld] = await jsonLd(page);
+    const ld = (await graphOf(page)).ofType('NewsArticle');
+    // Written as days, published as days: no made-up midnight.
     expect(ld!.correction).toEqual([
-      { '@type': 'CorrectionComment', text: 'The envoy\'s title was corrected.', datePublished: '2018-07-16T00:00:00.000Z' },
-      { '@type': 'CorrectionComment', text: 'An earlier version gave the wrong venue.', datePublished: '2018-07-14T00:00:00.000Z' },
+      { '@type': 'CorrectionComment', text: 'The envoy\'s title was corrected.', datePublished: '2018-07-16' },
+      { '@type': 'CorrectionComment', text: 'An earlier version gave the wrong venue.', datePublished: '2018-07-14' },
     ]);
     // An article without corrections has no notice.
     const other = await visit('articles/2018/06/older-updated/');

@@ -7,6 +7,7 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, ROOT, type BuildResult } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl, fileFor } from './helpers/crawl.ts';
+import { builtPages, reachFromHome, sitemapPaths } from './helpers/reach.ts';
 import { PERSIAN } from './helpers/languages-fixture.ts';
 import { normalizeSite } from '../src/lib/build/deployment.ts';
 
@@ -164,16 +165,34 @@ describe('a site published under /chronicle/', () => {
     const result = crawl({ dist: build.outDir, base: BASE, site: SITE });
     expect(result.pages).toContain(`${BASE}${ARTICLE_PATH}`);
     expect(result.pages).toContain(`${BASE}page/2/`);
-    expect(result.pages.length).toBeGreaterThan(100);
+    // Articles, entities and their pages; no page for a country nothing names.
+    expect(result.pages.length).toBeGreaterThan(60);
     expect(result.checked).toBeGreaterThan(result.pages.length * 10);
     expect(result.problems).toEqual([]);
+  });
+
+  it('reaches every page the sitemap lists, and no other, by links from the home page under the prefix', () => {
+    const { reached } = reachFromHome({ dist: build.outDir, base: BASE, site: SITE });
+    const { indexable, noindex } = builtPages(build.outDir, BASE);
+    const sorted = (set: Iterable<string>) => [...set].sort();
+    expect(sorted(reached)).toEqual(sorted(indexable));
+    expect(sorted(sitemapPaths(build.outDir))).toEqual(sorted(indexable));
+    // What is left out asks not to be indexed: the 404 page, and alias pages that forward to their article.
+    for (const path of noindex) {
+      if (path === `${BASE}404.html`) continue;
+      expect(readFileSync(fileFor(build.outDir, path, BASE)!, 'utf8'), path).toMatch(/http-equiv="refresh"/);
+    }
   });
 
   it('gives canonical links and structured data the site address and the prefix', () => {
     const html = readFileSync(join(build.outDir, ARTICLE_PATH, 'index.html'), 'utf8');
     expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${ARTICLE_PATH}"`);
     const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((m) => JSON.parse(m[1]!));
-    const article = blocks.flat().find((block) => block['@type'] === 'NewsArticle');
+    expect(blocks).toHaveLength(1);
+    const article = blocks[0]['@graph'].find((node: { '@type': string }) => node['@type'] === 'NewsArticle');
+    expect(article?.['@id']).toBe(`${SITE}${BASE}${ARTICLE_PATH}#article`);
+    // The site's search action keeps the prefix too.
+    expect(blocks[0]['@graph'][0].potentialAction.target.urlTemplate).toBe(`${SITE}${BASE}search/?q={search_term_string}`);
     expect(article?.url).toBe(`${SITE}${BASE}${ARTICLE_PATH}`);
     // Every other absolute URL in JSON-LD is checked against dist/ by the crawl.
   });

@@ -26,8 +26,9 @@ const inside = relative(root, contentDir);
 const folder = inside && !inside.startsWith('..') ? `${inside}/` : `${contentDir}/`;
 
 if (errors.length > 0) {
+  // What was checked first, the report last: it is what the author acts on.
+  console.log(`Checked ${files} files in ${folder} in ${took}.${contentOnly ? '' : ' Types were not checked: `astro check` needs valid content.'}\n`);
   console.error(formatReport(errors, 'fix them and run `npm run check` again'));
-  console.error(`\nChecked ${files} files in ${folder} in ${took}.${contentOnly ? '' : ' Types were not checked: `astro check` needs valid content.'}`);
   process.exit(1);
 }
 console.log(`Content: ${files} files in ${folder} checked in ${took}, no problems.`);

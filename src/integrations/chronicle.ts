@@ -11,7 +11,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ContentValidationError, formatReport } from '../lib/content/errors.ts';
+import { writeSync } from 'node:fs';
+import { formatReport } from '../lib/content/errors.ts';
+import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
 import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
@@ -35,12 +37,26 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
     name: 'chronicle',
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        // A bad CHRONICLE_TIMEZONE is one clear line here, not a stack trace from the first page that reads it.
+        try {
+          siteTimeZone(process.env.CHRONICLE_TIMEZONE);
+        } catch (error) {
+          writeSync(2, `${(error as Error).message}\n`);
+          process.exit(1);
+        }
         pass.setRoot(fileURLToPath(config.root));
         const { errors, contentDir } = pass.result();
         updateConfig({ vite: { plugins: [projectModule({ root: pass.root(), contentDir })] } });
         if (errors.length === 0) return;
-        if (command === 'build') throw new ContentValidationError(errors);
-        logger.error(formatReport(errors, DEV_OUTCOME));
+        if (command === 'dev' || command === 'preview') {
+          logger.error(formatReport(errors, DEV_OUTCOME));
+          return;
+        }
+        // The report is the last thing the author reads: thrown, it would be followed by Astro's
+        // "unhandled error in a hook" and a stack trace into this file. Written synchronously, so a
+        // pipe (CI, the tests) gets all of it before the process ends.
+        writeSync(2, `${formatReport(errors)}\n`);
+        process.exit(1);
       },
       // The dev server reloads content files by itself; re-check the whole tree
       // after each change so authors see every problem, not only the file's own.

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import {
-  countryCodes, dateTime, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
+  countryCodes, dateTime, timeZone, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
 import { namedLists } from './named-lists.ts';
@@ -33,6 +33,7 @@ export const articleSchema = frontmatter(z.strictObject({
   description: text(320).describe('The standfirst: one or two sentences used in lists, feeds, meta tags and search results.'),
   pubDate: dateTime.describe('First publication: a date or an ISO 8601 date-time.'),
   updatedDate: dateTime.optional().describe('Last substantive update; not before `pubDate`.'),
+  timezone: timeZone.optional().describe('The time zone a date without a time is read in (noon there, where a format needs a time), e.g. `Asia/Tehran`; defaults to the site\'s `CHRONICLE_TIMEZONE`.'),
   dateline: text(80).optional().describe('Where the story was filed, e.g. `TEHRAN`.'),
   source: sourceSchema.optional().describe('The original publisher.'),
   authors: stringList.optional().describe('Bylines.'),

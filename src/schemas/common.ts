@@ -4,6 +4,8 @@ import { allCountryCodes, isCountryCode } from '../lib/core/countries.ts';
 import { isLanguageTag } from '../lib/core/language.ts';
 import { ID_PATTERN } from '../lib/core/ids.ts';
 import { bidiProblem } from '../lib/core/bidi.ts';
+import { closestId } from '../lib/core/closest.ts';
+import { isTimeZone, knownTimeZones } from '../lib/core/time-zones.ts';
 
 /*
  * The `.meta()` calls below describe, in JSON Schema words, what the custom
@@ -94,6 +96,20 @@ export const languageTag = z.string({ error: (iss) => `got ${showValue(iss.input
     pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
     patternErrorMessage: 'expected a BCP 47 language tag like "en", "fa" or "ru"',
     examples: ['en', 'fa', 'ru', 'ar'],
+  });
+
+/** An IANA time zone name (`Asia/Tehran`), as Intl knows it; a near miss gets a suggestion. */
+export const timeZone = z.string({ error: (iss) => `got ${showValue(iss.input)}, expected an IANA time zone like "Asia/Tehran"` })
+  .refine(isTimeZone, {
+    error: (iss) => {
+      const suggestion = typeof iss.input === 'string' ? closestId(iss.input, knownTimeZones()) : undefined;
+      return `got ${showValue(iss.input)}, expected an IANA time zone like "Asia/Tehran"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+    },
+  }).meta({
+    title: 'time zone',
+    pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+    examples: ['Asia/Tehran', 'Europe/Moscow', 'UTC'],
+    patternErrorMessage: 'expected an IANA time zone like "Asia/Tehran", "Europe/Moscow" or "UTC"',
   });
 
 /** An absolute http(s) URL; `javascript:` and other schemes are refused. */

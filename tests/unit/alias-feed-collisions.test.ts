@@ -17,12 +17,17 @@ describe('an alias claiming a generated page fails the build, naming what it col
     expect(report).not.toMatch(/^ {2}content\/topics\/diplomacy\.md/m);
   });
 
-  it("every country's page and feed, whether or not a file describes the country", () => {
-    const report = reportFor('/countries/fr/, /countries/fr/rss.xml, /sitemap-0.xml, /rss.xml');
+  it("the page and feed of every country something names, whether or not a file describes it", () => {
+    const report = validateTree({ 'articles/bad.md': article('countries: [FR]\naliases: [/countries/fr/, /countries/fr/rss.xml, /sitemap-0.xml, /rss.xml]') }).report;
     expect(report).toMatch(reported(BAD, { field: 'aliases[0]', has: ["the site's page for the country FR"] }));
     expect(report).toMatch(reported(BAD, { field: 'aliases[1]', has: ["the site's feed for the country FR"] }));
     expect(report).toMatch(reported(BAD, { field: 'aliases[2]', has: ["the site's sitemap /sitemap-0.xml"] }));
     expect(report).toMatch(reported(BAD, { field: 'aliases[3]', has: ["the site's own /rss.xml page"] }));
+  });
+
+  it('a country nothing names has no page, so its address is free for an alias', () => {
+    const { errors } = validateTree({ 'articles/bad.md': article('aliases: [/countries/ad/, /countries/ad/rss.xml]') });
+    expect(errors).toEqual([]);
   });
 
   it('an alias elsewhere is fine', () => {
@@ -33,7 +38,7 @@ describe('an alias claiming a generated page fails the build, naming what it col
 
 describe('an alias inside pages the site generates fails the build too', () => {
   it("inside an entity's folder: its later pages, timeline, quotes", () => {
-    const report = reportFor('/topics/diplomacy/2/, /people/jane-doe/timeline/, /countries/ir/2/');
+    const report = validateTree({ 'articles/bad.md': article('countries: [IR]\naliases: [/topics/diplomacy/2/, /people/jane-doe/timeline/, /countries/ir/2/]') }).report;
     expect(report).toMatch(reported(BAD, { field: 'aliases[0]', has: ["the site's pages for content/topics/diplomacy.md (/topics/diplomacy/…)"] }));
     expect(report).toMatch(reported(BAD, { field: 'aliases[1]', has: ["the site's pages for content/people/jane-doe.md"] }));
     expect(report).toMatch(reported(BAD, { field: 'aliases[2]', has: ["the site's pages for the country IR"] }));

@@ -36,7 +36,9 @@ describe('npm run check (the real script)', () => {
     expect(report).toMatch(reported(file('events/impossible.md'), { line: 3, field: 'date', has: ['"2018-02-30"', 'a real day'] }));
     expect(report).toMatch(reported(file('people/bad-country.md'), { field: 'country', has: ['"XX"'] }));
     expect(report).toMatch(reported(file('topics/typo.md'), { field: 'parnet', has: ['unknown field', 'did you mean "parent"?'] }));
-    expect(report).toContain('Types were not checked');
+    expect(run.stdout).toContain('Types were not checked');
+    // The report is the last thing printed.
+    expect(report.trim().split('\n').at(-1)).toMatch(/^ {2}\S*content\/.*: /);
   });
 
   it('reports exactly what the build reports: one validation, shared', async () => {

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import { lastModified, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { buildArchive } from '../../src/lib/model/archive.ts';
+import { readContentFiles } from '../../src/lib/content/files.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { makeContentTree, md, removeContentTrees } from '../fixtures/content-tree.ts';
 import { FEED_SIZE, feedItems, type FeedArticle } from '../../src/lib/site/feed-items.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -26,8 +30,14 @@ describe('sitemapSerializer', () => {
   const serialize = sitemapSerializer('/chronicle/', () => dates);
 
   it('adds lastmod to the pages the build dated, under the base path', () => {
-    expect(serialize({ url: 'https://x.org/chronicle/articles/a/' })).toEqual({ url: 'https://x.org/chronicle/articles/a/', lastmod: '2020-02-03T00:00:00.000Z' });
+    expect(serialize({ url: 'https://x.org/chronicle/articles/a/' })).toEqual({ url: 'https://x.org/chronicle/articles/a/', lastmod: '2020-02-03' });
     expect(serialize({ url: 'https://x.org/chronicle/timeline/' })).toEqual({ url: 'https://x.org/chronicle/timeline/' });
+  });
+
+  it('writes a day as a day and a commit as its moment, never a made-up midnight', () => {
+    const timed = sitemapSerializer('/', () => ({ lastmod: new Map([['/a/', new Date('2026-11-27T15:04:05Z')], ['/b/', day('2018-07-12')]]), excluded: new Set() }));
+    expect(timed<{ url: string; lastmod?: string }>({ url: 'https://x.org/a/' })?.lastmod).toBe('2026-11-27T15:04:05.000Z');
+    expect(timed<{ url: string; lastmod?: string }>({ url: 'https://x.org/b/' })?.lastmod).toBe('2018-07-12');
   });
 
   it('leaves out alias pages, feeds and robots.txt', () => {
@@ -51,13 +61,48 @@ describe('feedItems', () => {
   }));
   const parser = new XMLParser({ isArray: (name) => name === 'item' });
 
-  it(`keeps the latest ${FEED_SIZE}, each dated by its first publication`, async () => {
-    const items = feedItems(articles, (id) => `https://x.org/articles/${id}/`, () => 'Topic');
+  it(`keeps the latest ${FEED_SIZE}, each dated by its first publication (a day as noon in the site's zone)`, async () => {
+    const items = feedItems(articles, (id) => `https://x.org/articles/${id}/`, () => 'Topic', 'UTC');
     expect(items).toHaveLength(FEED_SIZE);
-    expect(items.map((i) => i.pubDate)).toEqual(articles.slice(0, FEED_SIZE).map((a) => a.pubDate));
+    expect(items.map((i) => i.pubDate)).toEqual(articles.slice(0, FEED_SIZE).map((a) => new Date(a.pubDate.getTime() + 12 * 3600_000)));
     const xml = await getRssString({ title: 'T', description: 'D', site: 'https://x.org/', items });
     const parsed = parser.parse(xml) as { rss: { channel: { item: { pubDate: string; category: string }[] } } };
-    expect(parsed.rss.channel.item[0]!.pubDate).toBe(articles[0]!.pubDate.toUTCString());
+    expect(parsed.rss.channel.item[0]!.pubDate).toBe('Thu, 01 Mar 2018 12:00:00 GMT');
     expect(parsed.rss.channel.item[0]!.category).toBe('Topic');
+  });
+
+  it("gives a day as noon in the article's own zone, or the site's; a written time stays as written", async () => {
+    const story = (extra: Partial<FeedArticle>): FeedArticle => ({ id: 'x', title: 'x', description: 'd', pubDate: day('2018-07-12'), topics: [], ...extra });
+    const items = feedItems([
+      story({ data: { timezone: 'Asia/Tehran' } }),
+      story({}),
+      story({ pubDate: new Date('2018-07-12T21:30:00Z'), data: { timezone: 'Asia/Tehran' } }),
+    ], (id) => `https://x.org/${id}/`, () => 'T', 'America/New_York');
+    const xml = await getRssString({ title: 'T', description: 'D', site: 'https://x.org/', items });
+    const dates = (parser.parse(xml) as { rss: { channel: { item: { pubDate: string }[] } } }).rss.channel.item.map((i) => i.pubDate);
+    // Noon in Tehran (UTC+4:30 that summer), noon in New York (UTC-4): both 12 July wherever the reader is.
+    expect(dates).toEqual(['Thu, 12 Jul 2018 07:30:00 GMT', 'Thu, 12 Jul 2018 16:00:00 GMT', 'Thu, 12 Jul 2018 21:30:00 GMT']);
+  });
+});
+
+describe('sitemapDates: a listing changes when what it lists changes', () => {
+  afterAll(removeContentTrees);
+  const { root, contentDir } = makeContentTree({
+    'articles/2018/second-story.md': md('title: Second\ndescription: d.\npubDate: 2018-08-01\ntopics: [diplomacy]\ncountries: [IR]'),
+  });
+  const files = readContentFiles(contentDir, root).files;
+  const archive = buildArchive(validateContent(files).content);
+  // The older story's file was edited long after both were published.
+  const commits: Record<string, Date> = { 'content/articles/2018/first-story.md': new Date('2026-11-27T10:00:00Z') };
+  const { lastmod } = sitemapDates(archive, (file) => commits[file]);
+
+  it('the home page and an entity take the newest change among their articles, not the newest publication', () => {
+    expect(lastmod.get('/articles/2018/first-story/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/people/jane-doe/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/topics/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    expect(lastmod.get('/archive/2018/')).toEqual(new Date('2026-11-27T10:00:00Z'));
+    // Iran is named only by the untouched second story.
+    expect(lastmod.get('/countries/ir/')).toEqual(new Date('2018-08-01T00:00:00Z'));
   });
 });

@@ -100,6 +100,14 @@ describe('wrong type, bad date, impossible date, bad ISO code, bad language tag:
       .toMatch(reported('content/people/p.md', { field: 'country', has: ['"ir"', 'ISO 3166-1 alpha-2'] }));
   });
 
+  it('unknown time zone, with the closest known one', () => {
+    expect(badArticle(article('timezone: Asia/Teheran')))
+      .toMatch(reported(BAD, { field: 'timezone', has: ['"Asia/Teheran"', 'expected an IANA time zone like "Asia/Tehran"', 'did you mean "Asia/Tehran"?'] }));
+    expect(badArticle(article('timezone: 3')))
+      .toMatch(reported(BAD, { field: 'timezone', has: ['3', 'expected an IANA time zone'] }));
+    expect(validateTree({ 'articles/bad.md': article('timezone: Asia/Tehran') }).errors).toEqual([]);
+  });
+
   it('bad language tag', () => {
     expect(badArticle(article('lang: english')))
       .toMatch(reported(BAD, { field: 'lang', has: ['"english"', 'expected a BCP 47 language tag'] }));

@@ -5,7 +5,6 @@
  * shadowed by it, so both files are named.
  */
 import { ENTITY_KINDS, KINDS } from '../core/kinds.ts';
-import { allCountryCodes } from '../core/countries.ts';
 import { articlePath, entityPath, FIXED_PAGES, normalizePath } from '../core/urls.ts';
 import type { ContentError } from './errors.ts';
 import { lineIn, type LineFinders } from './line-finders.ts';
@@ -32,7 +31,19 @@ function generatedOwner(path: string, entityPages: Map<string, string>): string 
   return owner.startsWith("the site's") ? `${owner.replace("the site's page", "the site's pages")} (${entity}…)` : `the site's pages for ${owner} (${entity}…)`;
 }
 
-/** Every page and feed an entity kind's files claim; country pages exist for every code, file or not. */
+/**
+ * The countries that get a page (and feed): those with a file of their own
+ * and those an article (draft or not) or an event names, as in the archive
+ * model. Any other country has no page, so its address is free. Drafts
+ * count: the dev server shows their countries' pages.
+ */
+export function countriesWithPages(content: ValidContent): Set<string> {
+  const codes = new Set(content.countries.map((c) => c.id.toLowerCase()));
+  for (const entry of [...content.articles, ...content.events]) for (const code of entry.data.countries ?? []) codes.add(code.toLowerCase());
+  return codes;
+}
+
+/** Every page and feed an entity kind's files claim; a country's page exists once something names it. */
 function claimEntityPages(content: ValidContent, owners: Map<string, string>, entityPages: Map<string, string>) {
   for (const kind of ENTITY_KINDS) {
     if (KINDS[kind].ids === 'country') continue;
@@ -45,10 +56,10 @@ function claimEntityPages(content: ValidContent, owners: Map<string, string>, en
     if (!KINDS[kind].feed || KINDS[kind].ids === 'country') continue;
     for (const entry of content[kind]) owners.set(`${entityPath(kind, entry.id)}rss.xml`, `the site's feed for ${entry.file}`);
   }
-  for (const code of allCountryCodes()) {
-    owners.set(entityPath('countries', code), `the site's page for the country ${code}`);
-    entityPages.set(entityPath('countries', code), `the site's page for the country ${code}`);
-    owners.set(`${entityPath('countries', code)}rss.xml`, `the site's feed for the country ${code}`);
+  for (const code of countriesWithPages(content)) {
+    owners.set(entityPath('countries', code), `the site's page for the country ${code.toUpperCase()}`);
+    entityPages.set(entityPath('countries', code), `the site's page for the country ${code.toUpperCase()}`);
+    owners.set(`${entityPath('countries', code)}rss.xml`, `the site's feed for the country ${code.toUpperCase()}`);
   }
 }
 

@@ -33,15 +33,17 @@ export interface KindSpec {
   quotes: boolean;
   /** `npm run new` can create one. */
   scaffold: boolean;
+  /** The schema.org type of an entry in structured data (`Person`); `Thing` when not given. */
+  schemaType?: 'Person' | 'Organization' | 'Country' | 'Event' | 'Thing';
 }
 
 export const KINDS = {
   articles: { singular: 'article', pattern: '**/*.{md,mdx}', ids: 'path', pages: true, timeline: false, feed: false, quotes: false, scaffold: true },
-  events: { singular: 'event', pattern: '*.md', ids: 'slug', namedBy: 'events', pages: true, timeline: false, feed: false, quotes: false, scaffold: true },
+  events: { singular: 'event', pattern: '*.md', ids: 'slug', namedBy: 'events', pages: true, timeline: false, feed: false, quotes: false, scaffold: true, schemaType: 'Event' },
   topics: { singular: 'topic', pattern: '*.md', ids: 'slug', namedBy: 'topics', timelineAttribute: 'topic', pages: true, timeline: true, feed: true, quotes: true, scaffold: true },
-  people: { singular: 'person', pattern: '*.md', ids: 'slug', namedBy: 'people', timelineAttribute: 'person', pages: true, timeline: true, feed: true, quotes: true, scaffold: true },
-  organizations: { singular: 'organization', pattern: '*.md', ids: 'slug', namedBy: 'organizations', timelineAttribute: 'organization', pages: true, timeline: true, feed: true, quotes: false, scaffold: true },
-  countries: { singular: 'country', pattern: '*.md', ids: 'country', namedBy: 'countries', timelineAttribute: 'country', pages: true, timeline: true, feed: true, quotes: false, scaffold: false },
+  people: { singular: 'person', pattern: '*.md', ids: 'slug', namedBy: 'people', timelineAttribute: 'person', pages: true, timeline: true, feed: true, quotes: true, scaffold: true, schemaType: 'Person' },
+  organizations: { singular: 'organization', pattern: '*.md', ids: 'slug', namedBy: 'organizations', timelineAttribute: 'organization', pages: true, timeline: true, feed: true, quotes: false, scaffold: true, schemaType: 'Organization' },
+  countries: { singular: 'country', pattern: '*.md', ids: 'country', namedBy: 'countries', timelineAttribute: 'country', pages: true, timeline: true, feed: true, quotes: false, scaffold: false, schemaType: 'Country' },
 } as const satisfies Record<string, KindSpec>;
 
 export type KindName = keyof typeof KINDS;

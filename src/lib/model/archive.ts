@@ -64,7 +64,11 @@ function records(entries: readonly { id: string; file: string; data: unknown; bo
   return new Map(entries.map((e) => [e.id, { id: e.id, file: e.file, data: e.data, body: e.body, articles: [] }]));
 }
 
-/** Country records exist for every code something names, with or without a file of their own. */
+/**
+ * Country records exist for every code an article or event names and every
+ * country file: exactly the countries with a page. A person's or
+ * organization's `country` alone makes no page (there would be nothing on it).
+ */
 function countryRecords(content: ValidContent) {
   const countries = new Map<string, CountryRecord>();
   const files = new Map(content.countries.map((c) => [c.id.toLowerCase(), c]));
@@ -119,7 +123,6 @@ export function buildArchive(content: ValidContent, options: { includeDrafts?: b
     }
   }
   for (const event of content.events) for (const code of event.data.countries ?? []) country(code);
-  for (const person of content.people) if (person.data.country) country(person.data.country);
   const topicRoots = topicTree(topics);
 
   const articleTopic = new Map(articles.map((a) => [a.id, a.topics[0]]));

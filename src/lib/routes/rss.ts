@@ -5,6 +5,7 @@ import { SITE_LANGUAGE } from '../core/language.ts';
 import { ui } from '../core/i18n/index.ts';
 import { getArchive } from './load-archive.ts';
 import { absoluteUrl } from './site-urls.ts';
+import { SITE_TIME_ZONE } from './time-zone.ts';
 
 interface Channel {
   /** The channel's name after the site name; none for the site feed. */
@@ -29,6 +30,6 @@ export async function feedResponse(site: URL | undefined, channel: Channel): Pro
     site: absoluteUrl(channel.path, site),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${SITE_LANGUAGE}</language><atom:link href="${escapeAttribute(self)}" rel="self" type="application/rss+xml"/>`,
-    items: feedItems(articles, (id) => absoluteUrl(articlePath(id), site), (id) => archive.topics.get(id)?.data.title ?? id),
+    items: feedItems(articles, (id) => absoluteUrl(articlePath(id), site), (id) => archive.topics.get(id)?.data.title ?? id, SITE_TIME_ZONE),
   });
 }

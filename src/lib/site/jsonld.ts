@@ -1,18 +1,67 @@
 /**
- * schema.org structured data (JSON-LD) for articles and entity pages.
+ * schema.org nodes for what the archive holds: articles (NewsArticle) and
+ * the things they name (Person, Organization, Country, Event, topics as
+ * Thing). They go into a page's one graph (structured-data.ts).
  *
  * The builders are pure: they take plain facts with absolute URLs already
- * worked out, and return plain objects. `serializeJsonLd` is the only way
- * these objects reach a page, so no field can end the `<script>` block early.
+ * worked out, and return typed plain objects. `serializeJsonLd` is the only
+ * way these objects reach a page, so no field can end the `<script>` block early.
  */
+import type { CorrectionComment, NewsArticle, Organization, Person, Thing } from 'schema-dts';
+import { kindSpec, type EntityKind } from '../core/kinds.ts';
+import { dayOrDateTime } from '../core/time-zones.ts';
+import { compact, nodeId, type SiteFacts } from './structured-data.ts';
 
-type Node = Record<string, unknown>;
-
-/** An entity page on this site: a topic, person, organization or country. */
-export interface LinkedThing {
+/** A thing the archive has a page for: its kind, name and the absolute URL of its page. */
+export interface EntityFacts {
+  kind: EntityKind;
   name: string;
   /** Absolute URL of its page here. */
   url: string;
+  description?: string | undefined;
+  /** A person's role. */
+  role?: string | undefined;
+  /** Other names: a person's aliases, an organization's short name. */
+  aliases?: readonly string[] | undefined;
+  /** Its own website (an organization's). */
+  website?: string | undefined;
+  /** A country's ISO code. */
+  code?: string | undefined;
+  /** An event's dates, at their precision (`2015`, `2018-05`, `2018-05-08`). */
+  start?: string | undefined;
+  end?: string | undefined;
+  /** The country a person is from or an organization is seated in, when it has a page here. */
+  country?: EntityFacts | undefined;
+}
+
+export const entityRef = (facts: EntityFacts) => ({ '@id': nodeId.entity(facts.kind, facts.url) });
+
+/**
+ * The node for an entity, with an id of its own (`…/people/x/#person`),
+ * never its page's URL: the graph says the page is about the person, not
+ * that it is the person. Its country, if any, is a node of the same graph.
+ */
+export function entityNodes(facts: EntityFacts): Thing[] {
+  const common = { '@id': nodeId.entity(facts.kind, facts.url), name: facts.name, url: facts.url, description: facts.description };
+  const country = facts.country ? entityRef(facts.country) : undefined;
+  let node: Thing;
+  switch (kindSpec(facts.kind).schemaType ?? 'Thing') {
+    case 'Person':
+      node = { '@type': 'Person', ...common, jobTitle: facts.role, alternateName: facts.aliases ? [...facts.aliases] : undefined, nationality: country } satisfies Person;
+      break;
+    case 'Organization':
+      node = { '@type': 'Organization', ...common, alternateName: facts.aliases ? [...facts.aliases] : undefined, sameAs: facts.website, location: country } satisfies Organization;
+      break;
+    case 'Country':
+      node = { '@type': 'Country', ...common, identifier: facts.code?.toUpperCase() };
+      break;
+    case 'Event':
+      node = { '@type': 'Event', ...common, startDate: facts.start, endDate: facts.end };
+      break;
+    default:
+      node = { '@type': 'Thing', ...common };
+  }
+  return [node, ...(facts.country ? entityNodes(facts.country) : [])];
 }
 
 export interface ArticleFacts {
@@ -32,37 +81,17 @@ export interface ArticleFacts {
   /** The original publisher. */
   source?: { name: string; url?: string | undefined } | undefined;
   image?: { url: string; alt: string; credit?: string | undefined } | undefined;
-  topics: readonly LinkedThing[];
-  people: readonly LinkedThing[];
-  organizations: readonly LinkedThing[];
-  countries: readonly (LinkedThing & { code: string })[];
+  /** What it is about. */
+  topics: readonly EntityFacts[];
+  /** The people, organizations, countries and events it names. */
+  mentions: readonly EntityFacts[];
   corrections: readonly { date: Date; text: string }[];
   /** This archive, the publisher when the story has no original source. */
-  site: { name: string; url: string };
+  site: SiteFacts;
 }
-
-const CONTEXT = 'https://schema.org';
-
-/** An ISO 8601 date-time with its time zone (`Z`), as Google asks for. */
-export const isoDateTime = (date: Date) => date.toISOString();
-
-/** Leaves out keys whose value is undefined or an empty list, so the output stays honest. */
-function compact(node: Node): Node {
-  return Object.fromEntries(Object.entries(node).filter(([, value]) =>
-    value !== undefined && !(Array.isArray(value) && value.length === 0)));
-}
-
-const personRef = (thing: LinkedThing): Node => ({ '@type': 'Person', '@id': thing.url, name: thing.name, url: thing.url });
-const organizationRef = (thing: LinkedThing): Node => ({ '@type': 'Organization', '@id': thing.url, name: thing.name, url: thing.url });
-const countryRef = (thing: LinkedThing & { code: string }): Node =>
-  ({ '@type': 'Country', '@id': thing.url, name: thing.name, identifier: thing.code.toUpperCase(), url: thing.url });
-
-/** The head of a person's or organization's own page: the thing, whose page that URL is. */
-const entityPage = (type: string, facts: LinkedThing): Node =>
-  ({ '@context': CONTEXT, '@type': type, '@id': facts.url, url: facts.url, mainEntityOfPage: facts.url, name: facts.name });
 
 /** The original publisher, with its home page when the story's address is known. */
-function sourceOrganization(source: NonNullable<ArticleFacts['source']>): Node {
+function sourceOrganization(source: NonNullable<ArticleFacts['source']>): Organization {
   return compact({ '@type': 'Organization', name: source.name, url: source.url ? new URL(source.url).origin : undefined });
 }
 
@@ -74,98 +103,54 @@ export function newestCorrectionsFirst<T extends { date: Date }>(corrections: re
 /**
  * A NewsArticle: the fields Google's Article documentation recommends
  * (headline, image, dates, author) plus dateline, source, language, the
- * topics it is about, the people, organizations and countries it mentions,
- * and one CorrectionComment per correction.
+ * topics it is about and the things it mentions (as ids of nodes in the
+ * same graph, returned after it), and one CorrectionComment per correction.
+ * A date written without a time is published as that day (`2018-07-12`).
  */
-export function newsArticleJsonLd(facts: ArticleFacts): Node {
+export function newsArticleNodes(facts: ArticleFacts): Thing[] {
   const source = facts.source ? sourceOrganization(facts.source) : undefined;
-  const site = { '@type': 'Organization', name: facts.site.name, url: facts.site.url };
   // Bylines when the file names them; otherwise the agency that wrote the story.
   const author = facts.authors?.length
-    ? facts.authors.map((name) => ({ '@type': 'Person', name }))
+    ? facts.authors.map((name): Person => ({ '@type': 'Person', name }))
     : source ? [source] : undefined;
-  return compact({
-    '@context': CONTEXT,
+  const article: NewsArticle = {
     '@type': 'NewsArticle',
-    '@id': `${facts.url}#article`,
-    mainEntityOfPage: { '@type': 'WebPage', '@id': facts.url },
+    '@id': nodeId.article(facts.url),
+    mainEntityOfPage: { '@id': nodeId.page(facts.url) },
     url: facts.url,
     headline: facts.headline,
     description: facts.description,
-    datePublished: isoDateTime(facts.datePublished),
-    dateModified: isoDateTime(facts.dateModified),
+    datePublished: dayOrDateTime(facts.datePublished),
+    dateModified: dayOrDateTime(facts.dateModified),
     inLanguage: facts.lang,
     dateline: facts.dateline,
     articleSection: facts.section,
     keywords: facts.topics.map((topic) => topic.name),
-    image: facts.image ? [compact({ '@type': 'ImageObject', url: facts.image.url, caption: facts.image.alt, creditText: facts.image.credit })] : undefined,
+    image: facts.image ? [compact({ '@type': 'ImageObject' as const, url: facts.image.url, caption: facts.image.alt, creditText: facts.image.credit })] : undefined,
     author,
-    publisher: source ?? site,
+    publisher: source ?? { '@id': nodeId.publisher(facts.site) },
     sourceOrganization: source,
     isBasedOn: facts.source?.url,
-    isPartOf: { '@type': 'WebSite', name: facts.site.name, url: facts.site.url },
-    about: facts.topics.map((topic) => ({ '@type': 'Thing', '@id': topic.url, name: topic.name, url: topic.url })),
-    mentions: [...facts.people.map(personRef), ...facts.organizations.map(organizationRef), ...facts.countries.map(countryRef)],
-    correction: newestCorrectionsFirst(facts.corrections).map((c) => ({
-      '@type': 'CorrectionComment', text: c.text, datePublished: isoDateTime(c.date),
+    isPartOf: { '@id': nodeId.website(facts.site) },
+    about: facts.topics.map(entityRef),
+    mentions: facts.mentions.map(entityRef),
+    correction: newestCorrectionsFirst(facts.corrections).map((c): CorrectionComment => ({
+      '@type': 'CorrectionComment', text: c.text, datePublished: dayOrDateTime(c.date),
     })),
-  });
+  };
+  const things = [...facts.topics, ...facts.mentions].flatMap(entityNodes);
+  return [compact(article), ...uniqueById(things)];
 }
 
-export interface PersonFacts {
-  url: string;
-  name: string;
-  description?: string | undefined;
-  role?: string | undefined;
-  aliases?: readonly string[] | undefined;
-  country?: (LinkedThing & { code: string }) | undefined;
-}
-
-export function personJsonLd(facts: PersonFacts): Node {
-  return compact({
-    ...entityPage('Person', facts),
-    description: facts.description,
-    jobTitle: facts.role,
-    alternateName: facts.aliases ? [...facts.aliases] : undefined,
-    nationality: facts.country ? countryRef(facts.country) : undefined,
-  });
-}
-
-export interface OrganizationFacts {
-  url: string;
-  name: string;
-  shortName?: string | undefined;
-  description?: string | undefined;
-  /** Its own website. */
-  website?: string | undefined;
-  country?: (LinkedThing & { code: string }) | undefined;
-}
-
-export function organizationJsonLd(facts: OrganizationFacts): Node {
-  return compact({
-    ...entityPage('Organization', facts),
-    alternateName: facts.shortName,
-    description: facts.description,
-    sameAs: facts.website ? [facts.website] : undefined,
-    location: facts.country ? countryRef(facts.country) : undefined,
-  });
-}
-
-export interface CountryFacts {
-  url: string;
-  name: string;
-  /** ISO 3166-1 alpha-2. */
-  code: string;
-  description?: string | undefined;
-}
-
-/** A Country is a schema.org Place. */
-export function countryJsonLd(facts: CountryFacts): Node {
-  return compact({
-    '@context': CONTEXT,
-    ...countryRef(facts),
-    mainEntityOfPage: facts.url,
-    description: facts.description,
+/** Each node once, the first of the same id kept. */
+export function uniqueById(nodes: readonly Thing[]): Thing[] {
+  const seen = new Set<string>();
+  return nodes.filter((node) => {
+    const id = (node as { '@id'?: string })['@id'];
+    if (!id) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
   });
 }
 

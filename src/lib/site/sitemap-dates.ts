@@ -7,8 +7,9 @@
  * sitemap's `serialize` callback (which sees only URLs) reads them from it.
  */
 import type { Archive } from '../model/archive.ts';
-import { TIMELINE_KINDS } from '../core/kinds.ts';
-import { articlePath, entityPath, normalizePath } from '../core/urls.ts';
+import { ENTITY_KINDS } from '../core/kinds.ts';
+import { archiveYearPath, articlePath, entityPath, normalizePath } from '../core/urls.ts';
+import { dayOrDateTime } from '../core/time-zones.ts';
 
 /** The latest of publication, editorial update and last commit: never before publication. */
 export function lastModified(dates: { pubDate: Date; updatedDate?: Date | undefined }, committed?: Date): Date {
@@ -23,29 +24,51 @@ export interface SitemapDates {
   excluded: Set<string>;
 }
 
+/** The latest of some dates, if any. */
+function latest(dates: Iterable<Date | undefined>): Date | undefined {
+  let best: Date | undefined;
+  for (const date of dates) if (date && (!best || date > best)) best = date;
+  return best;
+}
+
 /**
- * `lastmod` for articles, the home page and each entity's first page; alias
- * pages left out. `committed` tells when git last saw a content file.
+ * `lastmod` for articles, and for each listing the newest change among what
+ * it lists: the home page (its first `pageSize` articles), each entity's
+ * first page (its articles, and its own file), each kind's index (its
+ * entries' files and articles), each archive year. Alias pages left out.
+ * `committed` tells when git last saw a content file.
  */
-export function sitemapDates(archive: Archive, committed: (file: string) => Date | undefined): SitemapDates {
+/** `pageSize`: how many articles the home page lists (PAGE_SIZE in routes/site-urls.ts). */
+export function sitemapDates(archive: Archive, committed: (file: string) => Date | undefined, pageSize = 20): SitemapDates {
   const lastmod = new Map<string, Date>();
   const excluded = new Set<string>();
-  const newest = (ids: readonly string[]) => archive.articleById.get(ids[0] ?? '')?.pubDate;
-  const latest = (...dates: (Date | undefined)[]) => {
-    const known = dates.filter((d): d is Date => d instanceof Date);
-    return known.length ? new Date(Math.max(...known.map((d) => d.getTime()))) : undefined;
-  };
+  const articleDate = new Map<string, Date>();
   for (const article of archive.articles) {
-    lastmod.set(articlePath(article.id), lastModified(article, committed(article.file)));
+    const date = lastModified(article, committed(article.file));
+    articleDate.set(article.id, date);
+    lastmod.set(articlePath(article.id), date);
     for (const alias of article.data.aliases ?? []) excluded.add(normalizePath(alias));
   }
-  const home = archive.articles[0]?.pubDate;
+  const ofArticles = (ids: readonly string[]) => latest(ids.map((id) => articleDate.get(id)));
+  const home = ofArticles(archive.articles.slice(0, pageSize).map((a) => a.id));
   if (home) lastmod.set('/', home);
-  for (const collection of TIMELINE_KINDS) {
-    for (const record of archive.entities.get(collection)!.values()) {
-      const date = latest(newest(record.articles), record.file ? committed(record.file) : undefined);
-      if (date) lastmod.set(entityPath(collection, record.id), date);
-    }
+  for (const kind of ENTITY_KINDS) {
+    const records = [...archive.entities.get(kind)!.values()];
+    const dates = records.map((record) => latest([ofArticles(record.articles), record.file ? committed(record.file) : undefined]));
+    records.forEach((record, index) => {
+      if (dates[index]) lastmod.set(entityPath(kind, record.id), dates[index]);
+    });
+    const index = latest(dates);
+    if (index) lastmod.set(`/${kind}/`, index);
+  }
+  const years = new Map<number, string[]>();
+  for (const article of archive.articles) {
+    const year = article.pubDate.getUTCFullYear();
+    years.set(year, [...(years.get(year) ?? []), article.id]);
+  }
+  for (const [year, ids] of years) {
+    const date = ofArticles(ids);
+    if (date) lastmod.set(archiveYearPath(year), date);
   }
   return { lastmod, excluded };
 }
@@ -78,6 +101,6 @@ export function sitemapSerializer(base: string, dates: () => SitemapDates | unde
     }
     if (known?.excluded.has(path)) return undefined;
     const date = known?.lastmod.get(path);
-    return date ? { ...item, lastmod: date.toISOString() } : item;
+    return date ? { ...item, lastmod: dayOrDateTime(date) } : item;
   };
 }

@@ -86,6 +86,7 @@ export const en = {
   website: 'Website',
   alsoKnownAs: 'Also known as',
   draft: 'Draft: shown only by the development server, never published.',
+  footerNav: 'Indexes',
   footer: 'Chronicle is a static archive built from Markdown files in git.',
   allTopics: 'All topics',
   moreInArchive: 'Everything, by month, in the archive',

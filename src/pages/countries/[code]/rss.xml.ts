@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../lib/routes/rss.ts';
 import { withCacheKeys } from '../../../lib/routes/cache-keys.ts';
-import { allCountryCodes, countryName } from '../../../lib/core/countries.ts';
+import { getRouteData } from '../../../lib/routes/route-data.ts';
+import { countryName } from '../../../lib/core/countries.ts';
 import { entityPath } from '../../../lib/core/urls.ts';
 
-/** The latest 50 articles naming each country; every country with a page has a feed, empty or not. */
-export const getStaticPaths = (async () => withCacheKeys(allCountryCodes().map((upper) => ({ params: { code: upper.toLowerCase() } })))) satisfies GetStaticPaths;
+/** The latest 50 articles naming each country; every country with a page has a feed, and only those. */
+export const getStaticPaths = (async () => withCacheKeys([...(await getRouteData()).archive.countries.keys()].map((code) => ({ params: { code } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site, locals }) => {
   const code = params.code!;
