@@ -67,3 +67,14 @@ export function pageWeight(dist: string, file: string, base = '/'): PageWeight {
   const htmlBytes = gzipped(html);
   return { html: htmlBytes, stylesheets, total: htmlBytes + stylesheets.reduce((sum, s) => sum + s.gzip, 0), scripts, scriptFiles, missing };
 }
+
+/**
+ * The `src` of the keyboard-shortcut module (src/client/search/shortcut.ts),
+ * the one script reading pages load: the only script of the built home page.
+ */
+export function shortcutModuleSrc(dist: string, base = '/'): string {
+  const { scripts } = pageWeight(dist, `${dist}/index.html`, base);
+  const src = scripts.length === 1 ? /^<script src="([^"]+)">$/.exec(scripts[0]!)?.[1] : undefined;
+  if (!src) throw new Error(`the home page should load exactly the shortcut module, not ${JSON.stringify(scripts)}`);
+  return src;
+}
