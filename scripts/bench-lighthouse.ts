@@ -7,12 +7,17 @@
  * score, LCP (simulated ms), CLS, and the accessibility, best-practices and
  * SEO scores (which `e2e/lighthouse.test.ts` asserts at 100). Performance and
  * LCP depend on the machine's load: note the load average with the figures.
+ * Then, per template, the layout shift Chromium itself reports (PerformanceObserver
+ * `layout-shift`, phone-sized window, e2e/helpers/layout-shift.ts) with fonts
+ * served at once and held back 1.5 s, and the elements that moved most.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { serveDir } from '../e2e/helpers/serve.ts';
 import { templatePages } from '../e2e/helpers/templates.ts';
 import { LIGHTHOUSE_TEMPLATES, startLighthouse, type LighthouseResult, type Scheme } from '../e2e/helpers/lighthouse.ts';
+import { launchBrowser } from '../e2e/helpers/browser.ts';
+import { layoutShift } from '../e2e/helpers/layout-shift.ts';
 
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
 const dist = positionals[0];
@@ -32,6 +37,7 @@ const missing = LIGHTHOUSE_TEMPLATES.filter((name) => !pages.some((page) => page
 if (missing.length) throw new Error(`no page for ${missing.join(', ')} in ${dist}`);
 const server = await serveDir(dist);
 const rows: string[] = [];
+const shiftRows: string[] = [];
 const load = loadavg()[0]!.toFixed(1);
 try {
   for (const scheme of ['light', 'dark'] as Scheme[]) {
@@ -49,6 +55,17 @@ try {
       await lighthouse.close();
     }
   }
+  const browser = await launchBrowser();
+  try {
+    for (const name of LIGHTHOUSE_TEMPLATES) {
+      const url = new URL(pages.find((p) => p.template === name)!.path, server.url).href;
+      const prompt = await layoutShift(browser, url);
+      const delayed = await layoutShift(browser, url, { fontDelayMs: 1500 });
+      shiftRows.push(`| ${name} | ${prompt.cls.toFixed(3)} | ${delayed.cls.toFixed(3)} | ${delayed.shifts.slice(0, 2).join('; ') || '–'} |`);
+    }
+  } finally {
+    await browser.close();
+  }
 } finally {
   await server.close();
 }
@@ -56,3 +73,6 @@ console.log(`Lighthouse 12, simulated mobile, median of ${runs} run(s); load ave
 console.log('| template | scheme | performance | LCP (ms) | CLS | accessibility | best practices | SEO |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+console.log('\n| template | CLS in Chromium, fonts at once | fonts 1.5 s late | largest shifts (value, nodes), fonts late |');
+console.log('| --- | --- | --- | --- |');
+for (const row of shiftRows) console.log(row);
