@@ -17,6 +17,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Stylesheets are always files, never inline <style>: the Content-Security-Policy allows only 'self' (src/lib/site/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Nor inline scripts: Astro would inline a script as small as the header's keyboard shortcut
+  // (src/client/search/shortcut.ts), which the policy refuses. 0 keeps every asset a file.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Chronicle's integrations, MDX and the sitemap among them, in the order they must run (src/integrations/chronicle.ts).
   integrations: [chronicle({ base })],
   devToolbar: { enabled: false },

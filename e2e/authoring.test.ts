@@ -7,6 +7,7 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { buildOnce, ROOT } from './helpers/site.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
+import { shortcutModuleSrc } from './helpers/page-weight.ts';
 import { GUIDE_PAGES } from '../src/lib/routes/guide-pages.ts';
 import { fieldRows } from '../src/lib/authoring/field-docs.ts';
 import { collectionJsonSchema } from '../src/lib/authoring/json-schema.ts';
@@ -75,12 +76,14 @@ describe('the authoring guide at /guide/', () => {
   const dist = () => inject('seedDist');
   const html = (path: string) => readFileSync(join(dist(), path, 'index.html'), 'utf8');
 
-  it('has every page, each with its title, the whole guide in its sidebar, no JavaScript and no inline styles', () => {
+  it('has every page, each with its title, the whole guide in its sidebar, no JavaScript but the shortcut module, no inline styles', () => {
+    const shortcut = `<script type="module" src="${shortcutModuleSrc(dist())}"></script>`;
     for (const page of GUIDE_PAGES) {
       const text = html(page.path);
       expect(text, page.path).toMatch(new RegExp(`<h1[^>]*>${page.title}</h1>`));
       for (const other of GUIDE_PAGES) expect(text, `${page.path} links ${other.path}`).toContain(`href="${other.path}"`);
-      expect(text, page.path).not.toMatch(/<script\b/i);
+      expect(text, page.path).toContain(shortcut);
+      expect(text.replace(shortcut, ''), page.path).not.toMatch(/<script\b/i);
       expect(text, page.path).not.toMatch(/\sstyle=/i);
     }
     expect(html('/')).toContain('href="/guide/"');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,18 +13,24 @@ import { writeLanguagesFixture, PERSIAN, SEED_ID } from './helpers/languages-fix
 /**
  * Size budgets for reading an article, on a slow link:
  * - its HTML plus every stylesheet it links, each gzipped, is at most 15 KB;
- * - it ships no JavaScript at all until the reader opens search: no script
- *   element but JSON-LD data, and Chromium fetches no script for it.
+ * - its only JavaScript is the keyboard shortcut to search (/ and Ctrl/Cmd+K,
+ *   src/client/search/shortcut.ts): one external module of at most 1 KB
+ *   gzipped that imports nothing; no other script element but JSON-LD data,
+ *   and Chromium fetches no other script for it. Search itself loads on the
+ *   search page.
  * Fonts are outside the budget (see e2e/helpers/page-weight.ts).
  */
 
 const ARTICLE_BUDGET = 15_000;
+const SHORTCUT_BUDGET = 1024;
 
 const fixture = writeLanguagesFixture();
 afterAll(() => rmSync(dirname(fixture), { recursive: true, force: true }));
 const build = await buildOnce({ name: 'languages', contentDir: fixture });
 const articles = filesIn(join(build.outDir, 'articles')).filter((file) => file.endsWith('index.html'));
 const temps: string[] = [];
+/** The script the English seed article loads: the one every article must load alone. */
+const shortcutModule = () => pageWeight(build.outDir, articles.find((file) => file.includes(SEED_ID))!).scripts[0]?.match(/src="([^"]+)"/)?.[1] ?? 'none';
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('every article page', () => {
@@ -34,17 +40,26 @@ describe('every article page', () => {
     expect(paths).toContain(`/articles/${PERSIAN.id}/`);
   });
 
-  it.each(articles.map((file) => [servedPath(build.outDir, file, '/'), file]))('%s: HTML + CSS within 15 KB gzipped, no JavaScript', (_path, file) => {
+  it.each(articles.map((file) => [servedPath(build.outDir, file, '/'), file]))('%s: HTML + CSS within 15 KB gzipped, one script: the shortcut module, within 1 KB gzipped', (_path, file) => {
     const weight = pageWeight(build.outDir, file);
     expect(weight.missing).toEqual([]);
     expect(weight.stylesheets.length).toBeGreaterThan(0);
     expect(weight.total, `HTML ${weight.html} B + ${weight.stylesheets.map((s) => `${s.href} ${s.gzip} B`).join(' + ')}`).toBeLessThanOrEqual(ARTICLE_BUDGET);
-    expect(weight.scripts).toEqual([]);
+    expect(weight.scripts).toEqual([`<script src="${shortcutModule()}">`]);
+    expect(weight.scriptFiles[0]!.gzip).toBeLessThanOrEqual(SHORTCUT_BUDGET);
+  });
+
+  it('the shortcut module is the header\'s script, a module that imports nothing', () => {
+    const src = shortcutModule();
+    expect(src).toMatch(/^\/_astro\/Header\.astro_astro_type_script_[^/]+\.js$/);
+    const code = readFileSync(join(build.outDir, src), 'utf8');
+    expect(code).not.toMatch(/\bimport\s*[({"'\w*]/);
+    expect(code).toContain('data-search-input');
   });
 });
 
 describe('in Chromium', () => {
-  it('an article loads no script, and the search page is where JavaScript starts', async () => {
+  it('an article loads one script, the shortcut module, and the search page is where search starts', async () => {
     const server = await serveDir(build.outDir);
     const browser = await launchBrowser();
     try {
@@ -58,11 +73,11 @@ describe('in Chromium', () => {
         return { scripts, executable };
       };
       for (const id of [SEED_ID, PERSIAN.id]) {
-        expect(await loaded(`articles/${id}/`), id).toEqual({ scripts: [], executable: 0 });
+        expect(await loaded(`articles/${id}/`), id).toEqual({ scripts: [new URL(shortcutModule(), server.url).href], executable: 1 });
       }
-      // The same measurement sees the search page's script: the check above can fail.
+      // The same measurement sees the search page's scripts: the check above can fail.
       const search = await loaded('search/');
-      expect(search.scripts.length).toBeGreaterThan(0);
+      expect(search.scripts.length).toBeGreaterThan(1);
     } finally {
       await browser.close();
       await server.close();
@@ -83,5 +98,6 @@ describe('the budget check (it can fail)', () => {
     const weight = pageWeight(dist, join(dist, 'articles', 'x', 'index.html'));
     expect(weight.total).toBeGreaterThan(ARTICLE_BUDGET);
     expect(weight.scripts).toEqual(['<script src="/app.js">', 'inline <script type="">: track()']);
+    expect(weight.missing).toEqual(['/app.js']);
   });
 });

@@ -8,6 +8,7 @@ import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { COMMON_WORD, TOPICS, UNIQUE_WORD, writeSearchCorpus, type SearchCorpus } from './helpers/search-corpus.ts';
 import { allResults, highlightedOccurrences, highlightedPixels, settled, statusBecomes } from './helpers/search-page.ts';
 import { axeViolations } from './helpers/axe.ts';
+import { shortcutModuleSrc } from './helpers/page-weight.ts';
 import { mayBeSearchable } from '../src/lib/search/indexed-pages.ts';
 import { partDir, PARTS_FILE, type PartsManifest } from '../src/lib/search/parts.ts';
 
@@ -76,13 +77,13 @@ describe('search on the seed archive', () => {
     }
   });
 
-  it('ships no JavaScript on reading pages; the header form works without it', async () => {
+  it('ships no search JavaScript on reading pages, only the shortcut module; the header form works without it', async () => {
     const url = inject('seedUrl');
     const dist = inject('seedDist');
     for (const page of [ARTICLE_PATH, 'people/ali-akbar-velayati/', 'topics/jcpoa/', '']) {
       const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
-      expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs)), page).toEqual([]);
+      expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs)), page).toEqual([` type="module" src="${shortcutModuleSrc(dist)}"`]);
     }
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -293,7 +294,7 @@ describe('search on a generated archive of 120 articles', () => {
     expect(await restored()).toEqual(full);
   });
 
-  it('highlights the searched word on the article a result opens, without script on that page', async () => {
+  it('highlights the searched word on the article a result opens, without script on that page (but the shortcut)', async () => {
     const { page, foreignRequests } = await openPage(browser, corpusSite.origin);
     const scripts: string[] = [];
     await page.goto(`${corpusSite.url}search/?q=${UNIQUE_WORD}`);
@@ -302,7 +303,7 @@ describe('search on a generated archive of 120 articles', () => {
     await page.locator('a[data-result-link]').click();
     await page.waitForURL((u) => u.pathname === `/articles/${corpus.unique.id}/`);
     await page.waitForLoadState('load');
-    expect(scripts).toEqual([]);
+    expect(scripts).toEqual([new URL(shortcutModuleSrc(corpusDist), corpusSite.url).href]);
     // The word is scrolled into view and painted in the highlight colour.
     await expect.poll(() => highlightedPixels(page)).toBeGreaterThan(200);
     const word = page.locator('.prose p', { hasText: UNIQUE_WORD });
@@ -325,7 +326,7 @@ describe('search on a generated archive of 120 articles', () => {
     await page.locator('a[data-result-link]', { hasText: ARTICLE }).click();
     await page.waitForURL((u) => u.pathname.endsWith(`/${ARTICLE_PATH}`));
     await page.waitForLoadState('load');
-    expect(scripts).toEqual([]);
+    expect(scripts).toEqual([new URL(shortcutModuleSrc(inject('seedDist')), url).href]);
     // The seed article names Velayati in several paragraphs of its body; each one is painted.
     await expect.poll(async () => (await highlightedOccurrences(page, '.prose', 'Velayati')).filter((o) => !o.highlighted)).toEqual([]);
     expect((await highlightedOccurrences(page, '.prose', 'Velayati')).length).toBeGreaterThanOrEqual(4);

@@ -6,7 +6,7 @@ import { fileFor, servedPath } from './crawl.ts';
 /**
  * What a page costs a reader before they do anything: its HTML and every
  * stylesheet it links, each gzipped as a static host would send it, and the
- * JavaScript it would load or run. Fonts are not counted: they are fetched
+ * JavaScript it would load or run (with the gzipped size of each file). Fonts are not counted: they are fetched
  * only for the scripts a page's text uses, are cached across the whole site,
  * and are measured by `npm run bench`.
  */
@@ -20,6 +20,8 @@ export interface PageWeight {
   total: number;
   /** Scripts the page loads or runs (JSON-LD data blocks are not scripts). */
   scripts: string[];
+  /** Gzipped bytes of each script file it loads (found in dist/). */
+  scriptFiles: { src: string; gzip: number }[];
   /** Stylesheets it links that are not in dist/. */
   missing: string[];
 }
@@ -31,6 +33,7 @@ export function pageWeight(dist: string, file: string, base = '/'): PageWeight {
   const pageUrl = new URL(servedPath(dist, file, base), 'http://site.invalid');
   const stylesheets: PageWeight['stylesheets'] = [];
   const scripts: string[] = [];
+  const scriptFiles: PageWeight['scriptFiles'] = [];
   const missing: string[] = [];
   let inlineScript: string | undefined;
   const parser = new Parser({
@@ -43,7 +46,12 @@ export function pageWeight(dist: string, file: string, base = '/'): PageWeight {
       }
       if (name === 'link' && (rel.includes('modulepreload') || (rel.includes('preload') && attributes.as === 'script'))) scripts.push(`<link rel="${attributes.rel}" href="${attributes.href}">`);
       if (name === 'script') {
-        if (attributes.src) scripts.push(`<script src="${attributes.src}">`);
+        if (attributes.src) {
+          scripts.push(`<script src="${attributes.src}">`);
+          const target = fileFor(dist, new URL(attributes.src, pageUrl).pathname, base);
+          if (target) scriptFiles.push({ src: attributes.src, gzip: gzipped(readFileSync(target)) });
+          else missing.push(attributes.src);
+        }
         else if (attributes.type !== 'application/ld+json') inlineScript = attributes.type ?? '';
       }
     },
@@ -57,5 +65,16 @@ export function pageWeight(dist: string, file: string, base = '/'): PageWeight {
   parser.write(html.toString('utf8'));
   parser.end();
   const htmlBytes = gzipped(html);
-  return { html: htmlBytes, stylesheets, total: htmlBytes + stylesheets.reduce((sum, s) => sum + s.gzip, 0), scripts, missing };
+  return { html: htmlBytes, stylesheets, total: htmlBytes + stylesheets.reduce((sum, s) => sum + s.gzip, 0), scripts, scriptFiles, missing };
+}
+
+/**
+ * The `src` of the keyboard-shortcut module (src/client/search/shortcut.ts),
+ * the one script reading pages load: the only script of the built home page.
+ */
+export function shortcutModuleSrc(dist: string, base = '/'): string {
+  const { scripts } = pageWeight(dist, `${dist}/index.html`, base);
+  const src = scripts.length === 1 ? /^<script src="([^"]+)">$/.exec(scripts[0]!)?.[1] : undefined;
+  if (!src) throw new Error(`the home page should load exactly the shortcut module, not ${JSON.stringify(scripts)}`);
+  return src;
 }

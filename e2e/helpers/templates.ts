@@ -30,7 +30,7 @@ export const REQUIRED_TEMPLATES = [
 const NAMES: Record<string, string> = {
   '': 'home', 'articles/:n/:n/:id': 'article', 'topics/:id': 'topic', 'people/:id': 'person',
   'organizations/:id': 'organization', 'countries/:id': 'country', 'events/:id': 'event', timeline: 'timeline',
-  'timeline/:n': 'timeline year', archive: 'archive', quotes: 'quotes', search: 'search with results', guide: 'guide',
+  'timeline/:n': 'timeline year', archive: 'archive', 'archive/:n': 'archive year', quotes: 'quotes', search: 'search with results', guide: 'guide',
   'search/:id': 'search in another language',
   '404.html': '404',
 };

@@ -10,7 +10,7 @@ import { facetPanel } from './facet-panel.ts';
 import { fill, resultItem, type Strings } from './render.ts';
 import { hasCriteria, parseState, sameState, tooShort, withValue, type SearchState } from './state.ts';
 import { urlHistory } from './url-history.ts';
-import { installKeyboard, isSlashEnabled, setSlashEnabled } from './keyboard.ts';
+import { installKeyboard } from './keyboard.ts';
 import { typingDelay } from '../../lib/search/plan.ts';
 
 const PAGE = 10;
@@ -36,7 +36,6 @@ function start(root: HTMLElement) {
   // Narrow screens start with the facets folded, so the results come first.
   if (facetsFold && !matchMedia('(min-width: 48.01rem)').matches) facetsFold.open = false;
   const keysHint = root.querySelector<HTMLElement>('[data-keys]');
-  const slashToggle = root.querySelector<HTMLButtonElement>('[data-slash-toggle]');
 
   let state = parseState(location.search);
   let engine: Promise<Engine> | undefined;
@@ -275,11 +274,6 @@ function start(root: HTMLElement) {
 
   installKeyboard(input, list);
   if (keysHint) keysHint.hidden = false;
-  if (slashToggle) {
-    const label = () => { slashToggle.textContent = isSlashEnabled() ? strings.searchSlashOff! : strings.searchSlashOn!; };
-    label();
-    slashToggle.addEventListener('click', () => { setSlashEnabled(!isSlashEnabled()); label(); });
-  }
 
   showControls(state);
   run(state);

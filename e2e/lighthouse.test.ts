@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { serveDir } from './helpers/serve.ts';
+import { templatePages } from './helpers/templates.ts';
+import { LIGHTHOUSE_TEMPLATES, startLighthouse, type LighthouseBrowser, type Scheme } from './helpers/lighthouse.ts';
+
+/**
+ * Lighthouse (simulated mobile) on one page of each template issue 17 names,
+ * light and dark, on the seed archive: accessibility, best practices and SEO
+ * at 100. What does not depend on the machine's load is asserted here; the
+ * performance score and LCP are measured by `npm run bench:lighthouse`
+ * (BENCHMARKS.md).
+ */
+
+const pages = templatePages(inject('seedDist'), 'velayati');
+const browsers: LighthouseBrowser[] = [];
+afterAll(async () => { await Promise.all(browsers.map((browser) => browser.close())); });
+
+describe.each(['light', 'dark'] as Scheme[])('Lighthouse, %s scheme', (scheme) => {
+  let lighthouse: LighthouseBrowser | undefined;
+  const run = async (path: string) => {
+    if (!lighthouse) browsers.push(lighthouse = await startLighthouse(scheme));
+    return lighthouse.run(new URL(path, inject('seedUrl')).href);
+  };
+
+  it.each(LIGHTHOUSE_TEMPLATES.map((name) => [name]))('%s: accessibility, best practices and SEO 100', async (name) => {
+    const page = pages.find((p) => p.template === name);
+    expect(page, `a page for ${name}`).toBeDefined();
+    const result = await run(page!.path);
+    expect(result.failing).toEqual([]);
+    expect([result.scores.accessibility, result.scores['best-practices'], result.scores.seo]).toEqual([100, 100, 100]);
+  });
+});
+
+describe('the Lighthouse check (it can fail)', () => {
+  it('reports a page without a language, a description or alt text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-lighthouse-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>x</title></head>'
+      + '<body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p>Text</p></body></html>');
+    const server = await serveDir(dir);
+    const lighthouse = await startLighthouse('light');
+    try {
+      const result = await lighthouse.run(server.url);
+      expect(result.scores.accessibility).toBeLessThan(100);
+      expect(result.scores.seo).toBeLessThan(100);
+      expect(result.failing).toEqual(expect.arrayContaining([expect.stringMatching(/^accessibility\/image-alt:/), expect.stringMatching(/^accessibility\/html-has-lang:/), expect.stringMatching(/^seo\/meta-description:/)]));
+    } finally {
+      await lighthouse.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
