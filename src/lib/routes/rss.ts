@@ -5,7 +5,7 @@ import { SITE_LANGUAGE } from '../core/language.ts';
 import { ui } from '../core/i18n/index.ts';
 import { getArchive } from './load-archive.ts';
 import { absoluteUrl } from './site-urls.ts';
-import { SITE_TIME_ZONE } from './time-zone.ts';
+import { SITE_TIME_ZONE } from './site-time-zone.ts';
 
 interface Channel {
   /** The channel's name after the site name; none for the site feed. */
