@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage } from './helpers/browser.ts';
+import { axeViolations } from './helpers/axe.ts';
 import { buildOnce } from './helpers/site.ts';
 import { serveForFile } from './helpers/served-site.ts';
 import { PICTURE_ARTICLE, picturesFixture } from './helpers/pictures-fixture.ts';
@@ -44,6 +45,7 @@ describe('pictures in an article', () => {
         'Velayati walks down the steps of an Iranian government plane',
         'The Kremlin’s towers seen across the Moscow river',
         'A map of the route from Tehran to Moscow',
+        '',
       ]);
       for (const picture of pictures) {
         expect(picture.shown).toBeLessThanOrEqual(picture.column + 0.5);
@@ -60,7 +62,9 @@ describe('pictures in an article', () => {
       // The wide photographs fill the column; on a phone they are not sent at their full 1,920 px.
       expect(pictures[0]!.shown).toBeCloseTo(pictures[0]!.column, 0);
       if (width === 390) expect(pictures[0]!.chosen).toBeLessThanOrEqual(720);
-      expect(pictures.map((p) => p.caption)).toEqual([null, PICTURE_ARTICLE.caption, null]);
+      expect(pictures.map((p) => p.caption)).toEqual([null, PICTURE_ARTICLE.caption, null, null]);
+      expect(await page.locator('.prose img[title]').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       expect(foreignRequests).toEqual([]);
     });
@@ -89,7 +93,7 @@ describe('pictures in an article', () => {
     release();
     const pictures = await picturesOn(page);
     await page.waitForTimeout(300);
-    expect(before.map((b) => b.loaded)).toEqual([false, false, false]);
+    expect(before.map((b) => b.loaded)).toEqual([false, false, false, false]);
     expect(before.map((b) => b.height)).toEqual(pictures.map((p) => expect.closeTo(p.shown / p.aspect, 0)));
     expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
   });

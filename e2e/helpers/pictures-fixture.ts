@@ -28,7 +28,7 @@ export function photo(width: number, height: number): Promise<Buffer> {
 /**
  * The seed content plus one Markdown article with pictures: a wide one next to
  * it (wider than any screen's column), one with a caption (a figure), and one
- * from the shared `content/images/` folder.
+ * from the shared `content/images/` folder; and a decorative one (no alt text, no caption).
  */
 export async function picturesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-pictures-'));
@@ -61,6 +61,8 @@ The route of the envoy's trip:
 ![A map of the route from Tehran to Moscow](../../../../images/map.png)
 
 He returns to Tehran on Friday.
+
+![](./kremlin.jpg "decorative")
 `);
   return dir;
 }

@@ -1,4 +1,5 @@
 import type { MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
+import { DECORATIVE } from '../content/check-pictures.ts';
 
 /**
  * How wide a picture in the text column is drawn, for the browser's choice
@@ -47,7 +48,10 @@ export function figuresPlugin() {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties as object), sizes: COLUMN_SIZES } });
         }
         const image = node.type === 'paragraph' ? loneImage(node) : undefined;
-        if (image?.title?.trim()) {
+        if (image?.title?.trim() === DECORATIVE) {
+          // Decoration: empty alt text, no tooltip, no caption.
+          ctx.setProperty(image as unknown as MdastTarget, 'title' as never, null as never);
+        } else if (image?.title?.trim()) {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { hName: 'figure', hProperties: { className: ['figure'] } });
           ctx.appendChild(node as unknown as MdastTarget, element('figureCaption', 'figcaption', [{ type: 'text', value: image.title.trim() }]) as never);
           ctx.setProperty(image as unknown as MdastTarget, 'title' as never, null as never);
