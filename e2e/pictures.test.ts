@@ -4,7 +4,7 @@ import { openPage } from './helpers/browser.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { buildOnce } from './helpers/site.ts';
 import { serveForFile } from './helpers/served-site.ts';
-import { PICTURE_ARTICLE, picturesFixture } from './helpers/pictures-fixture.ts';
+import { FIGURE_ARTICLE, PICTURE_ARTICLE, picturesFixture } from './helpers/pictures-fixture.ts';
 
 const build = await buildOnce({ name: 'pictures', contentDir: await picturesFixture() });
 const site = serveForFile(build.outDir);
@@ -97,4 +97,32 @@ describe('pictures in an article', () => {
     expect(before.map((b) => b.height)).toEqual(pictures.map((p) => expect.closeTo(p.shown / p.aspect, 0)));
     expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
   });
+
+  for (const width of [390, 1280]) {
+    it(`at ${width} px, <Figure> in a Persian MDX article: an optimised picture inside the column, caption then a smaller credit, right to left`, async () => {
+      const { page, errors } = await openPage(site.browser, site.server.origin, { width });
+      await page.goto(new URL(`articles/${FIGURE_ARTICLE.id}/`, site.server.url).href);
+      const figure = page.locator('.prose figure.figure');
+      await figure.locator('img').scrollIntoViewIfNeeded();
+      const facts = await figure.evaluate((el) => {
+        const img = el.querySelector('img')!;
+        const caption = el.querySelector('figcaption')!;
+        const credit = caption.querySelector('.credit')!;
+        return {
+          alt: img.alt, srcset: img.srcset !== '', sizes: img.sizes, loading: img.loading, width: img.getAttribute('width'),
+          inColumn: img.getBoundingClientRect().width <= document.querySelector('.prose')!.getBoundingClientRect().width + 0.5,
+          caption: caption.textContent, direction: getComputedStyle(caption).direction,
+          creditSmaller: parseFloat(getComputedStyle(credit).fontSize) < parseFloat(getComputedStyle(caption).fontSize),
+          creditAfter: caption.textContent!.indexOf(credit.textContent!) > caption.textContent!.indexOf('دیدار'),
+        };
+      });
+      expect(facts).toMatchObject({
+        alt: 'ولایتی و پوتین پشت میز مذاکره', srcset: true, loading: 'lazy', width: '1600', inColumn: true,
+        caption: `${FIGURE_ARTICLE.caption} ${FIGURE_ARTICLE.credit}`, direction: 'rtl', creditSmaller: true, creditAfter: true,
+      });
+      expect(facts.sizes).toContain('38rem');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
 });

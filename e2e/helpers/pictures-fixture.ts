@@ -11,6 +11,13 @@ export const PICTURE_ARTICLE = {
   caption: 'Velayati at Vnukovo airport on Wednesday evening',
 };
 
+/** A Persian MDX article with a <Figure> carrying a caption and a credit. */
+export const FIGURE_ARTICLE = {
+  id: '2018/07/velayati-putin',
+  caption: 'دیدار در کرملین',
+  credit: 'عکس: خبرگزاری تسنیم',
+};
+
 /** A JPEG of the given size: a gradient, so it compresses like a photo rather than a flat colour. */
 export function photo(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
@@ -63,6 +70,23 @@ The route of the envoy's trip:
 He returns to Tehran on Friday.
 
 ![](./kremlin.jpg "decorative")
+`);
+  const figureFolder = join(dir, 'articles', FIGURE_ARTICLE.id);
+  mkdirSync(figureFolder, { recursive: true });
+  writeFileSync(join(figureFolder, 'talks.jpg'), await photo(1600, 1000));
+  writeFileSync(join(figureFolder, 'index.mdx'), `---
+title: "دیدار ولایتی و پوتین در مسکو"
+description: "ولایتی پیام‌های رهبران ایران را به رئیس‌جمهور روسیه رساند."
+pubDate: 2018-07-12
+lang: fa
+topics: [iran-russia-relations]
+---
+
+ولایتی و پوتین در کرملین دیدار کردند.
+
+<Figure src="./talks.jpg" alt="ولایتی و پوتین پشت میز مذاکره" caption="${FIGURE_ARTICLE.caption}" credit="${FIGURE_ARTICLE.credit}" />
+
+گفت‌وگو دو ساعت طول کشید.
 `);
   return dir;
 }

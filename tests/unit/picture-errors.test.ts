@@ -36,4 +36,14 @@ describe('pictures in article bodies', () => {
     expect(report).toMatch(reported('content/images/old.bmp', { has: ['is a BMP picture'] }));
     expect(report).toMatch(reported('content/images/notes.txt', { has: ['is not a picture'] }));
   });
+
+  it('<Figure> in MDX: its src and alt are checked like a Markdown picture\'s', () => {
+    const mdx = (body: string) => validateTree({ 'articles/2018/07/visit/index.mdx': article('', `\n${body}\n`), 'articles/2018/07/visit/lead.jpg': 'jpeg' }).report;
+    const MDX = 'content/articles/2018/07/visit/index.mdx';
+    expect(validateTree({ 'articles/2018/07/visit/index.mdx': article('', '\n<Figure src="./lead.jpg" alt="A crowd" caption="c" credit="AP" />\n'), 'articles/2018/07/visit/lead.jpg': 'jpeg' }).errors).toEqual([]);
+    expect(mdx('<Figure src="./leed.jpg" alt="A crowd" />')).toMatch(reported(MDX, { line: 8, field: 'body', has: ['"./leed.jpg" does not exist', 'did you mean "./lead.jpg"?'] }));
+    expect(mdx('<Figure src="./lead.jpg" caption="c" />')).toMatch(reported(MDX, { line: 8, field: 'body', has: ['has no alt text'] }));
+    expect(mdx('<Figure src="https://example.com/a.jpg" alt="A" />')).toMatch(reported(MDX, { line: 8, field: 'body', has: ['would be loaded from another site'] }));
+    expect(mdx('<Figure alt="A" />')).toMatch(reported(MDX, { line: 8, field: 'body', has: ['<Figure> needs a src'] }));
+  });
 });

@@ -13,6 +13,8 @@ export const COLUMN_SIZES = '(min-width: 48.01rem) min(calc(100vw - 21.5rem), 38
 
 interface Node {
   type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
   url?: string;
   title?: string | null;
   alt?: string | null;
@@ -27,6 +29,24 @@ const element = (type: string, hName: string, children: unknown[], hProperties: 
 function loneImage(paragraph: Node): Node | undefined {
   const meaningful = (paragraph.children ?? []).filter((child) => !(child.type === 'text' && !String((child as { value?: string }).value ?? '').trim()));
   return meaningful.length === 1 && meaningful[0]!.type === 'image' ? meaningful[0] : undefined;
+}
+
+/**
+ * `<Figure src="./x.jpg" alt="…" caption="…" credit="…" />` in MDX: the
+ * picture becomes a Markdown image inside the component, so MDX imports and
+ * optimises the file exactly as it does `![alt](./x.jpg)`; the component
+ * (src/components/Figure.astro) keeps the caption and credit.
+ */
+function figureWithImage(node: Node): Node {
+  const attributes = node.attributes ?? [];
+  const text = (name: string) => {
+    const value = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const src = text('src');
+  const kept = attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'alt')));
+  const image = { type: 'image', url: src ?? '', alt: text('alt') ?? '', data: { hProperties: { sizes: COLUMN_SIZES } } };
+  return { type: node.type, name: node.name, attributes: kept, children: src ? [image as Node] : [] } as Node;
 }
 
 /**
@@ -46,6 +66,10 @@ export function figuresPlugin() {
         // `sizes` without one is invalid HTML, so a public/ path or a URL is left as written.
         if (node.type === 'image' && node.url && !node.url.startsWith('/') && !URL.canParse(node.url)) {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties as object), sizes: COLUMN_SIZES } });
+        }
+        if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') {
+          ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node) as never);
+          return;
         }
         const image = node.type === 'paragraph' ? loneImage(node) : undefined;
         if (image?.title?.trim() === DECORATIVE) {
