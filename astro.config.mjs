@@ -23,6 +23,10 @@ export default defineConfig({
   // Chronicle's integrations, MDX and the sitemap among them, in the order they must run (src/integrations/chronicle.ts).
   integrations: [chronicle({ base })],
   devToolbar: { enabled: false },
+  // Pictures through Astro's own pipeline (Sharp): each is written in the widths below that it
+  // has (never enlarged), as WebP, the format chosen by its encode cost (BENCHMARKS.md,
+  // "Pictures"); the Markdown plugin (src/lib/markdown/figures.ts) says how wide the column is.
+  image: { layout: 'constrained', breakpoints: [360, 540, 720, 1080, 1440] },
   // Shiki with Astro's css-variables theme; classTokens() turns each token's inline style="" (which
   // the CSP forbids) into a class coloured by src/styles/code.css. Not Prism: Astro's Prism passes
   // code of an unknown language through unescaped.

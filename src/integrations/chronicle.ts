@@ -19,6 +19,7 @@ import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/
 import { contentPass, type ContentPass } from './content-pass.ts';
 import { projectModule } from './project-module.ts';
 import quoteMarkdown from './quote-markdown.ts';
+import figuresMarkdown from './figures-markdown.ts';
 import redirectsFile from './redirects-file.ts';
 import search from './search/index.ts';
 import headers from './headers.ts';
@@ -94,6 +95,7 @@ export default function chronicle(options: { base: string }): AstroIntegration[]
   return [
     contentChecks(pass, dates),
     quoteMarkdown(pass),
+    figuresMarkdown(),
     mdx(),
     sitemap({ serialize: sitemapSerializer(options.base, () => dates.current) }),
     redirectsFile(pass),

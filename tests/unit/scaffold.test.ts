@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { idFromTitle, KIND_NAMES, scaffold, type ScaffoldRequest } from '../../src/lib/authoring/scaffold.ts';
 import { makeContentTree, removeContentTrees, runPipeline } from '../fixtures/content-tree.ts';
@@ -127,6 +127,24 @@ describe('npm run new (the real script)', () => {
     const md = await runScript('new', ['article', 'Talks to save the deal resume', '--topic', 'jcpoa', '--date', '2018-07-20', '--md'], env);
     expect(md.code).toBe(1);
     expect(md.stderr).toContain('talks-to-save-the-deal-resume.mdx already exists');
+  });
+
+  it('--image puts the article in a folder with the picture beside it, shown as a figure, and the tree still passes', async () => {
+    const picture = join(dir, '..', `${basename(dir)}-arrival.jpg`);
+    writeFileSync(picture, 'jpeg bytes');
+    const run = await runScript('new', ['article', 'Velayati arrives', '--topic', 'jcpoa', '--date', '2018-07-11', '--image', picture], env);
+    expect(run.code, run.stderr).toBe(0);
+    const article = join(dir, 'articles/2018/07/velayati-arrives/index.mdx');
+    expect(run.stdout.trim()).toBe(article);
+    expect(readFileSync(join(dirname(article), basename(picture)), 'utf8')).toBe('jpeg bytes');
+    expect(readFileSync(article, 'utf8')).toContain(`](./${basename(picture)} "Caption")`);
+    // The earlier test leaves a broken person file; the new article and its picture have no problem.
+    const check = await runScript('check', ['--content-only'], env);
+    expect(check.stdout + check.stderr).toContain('Checked');
+    expect(check.stdout + check.stderr).not.toContain('velayati-arrives');
+    const heic = await runScript('new', ['article', 'Another', '--topic', 'jcpoa', '--image', picture.replace(/jpg$/, 'heic')], env);
+    expect(heic.stderr).toContain('there is no picture at');
+    rmSync(picture);
   });
 
   it('explains a wrong command line', async () => {

@@ -127,7 +127,8 @@ function checkComponents(
       continue;
     }
     const named = Object.keys(refs).filter((attribute) => use.attributes[attribute] !== undefined);
-    if (named.length === 0) {
+    // A component that names no entries (<Figure>) has nothing to check here.
+    if (named.length === 0 && Object.keys(refs).length > 0) {
       errors.push({ file, line: use.line, field: `<${use.component}>`, message: `names no ${Object.keys(refs).join(' or ')}; expected one, e.g. <${use.component} ${Object.keys(refs)[0]}="…">` });
     }
     for (const attribute of named) {

@@ -9,6 +9,8 @@ import { KINDS, TIMELINE_KINDS, type TimelineKind } from '../core/kinds.ts';
 export const COMPONENT_REFERENCES = {
   Quote: { by: 'people' },
   // One attribute per kind with a timeline, named as the registry says (`person="…"`).
+  // A picture with caption and credit; its `src` is checked like a Markdown picture (check-pictures.ts).
+  Figure: {},
   Timeline: Object.fromEntries(TIMELINE_KINDS.map((kind) => [KINDS[kind].timelineAttribute, kind])) as {
     [K in TimelineKind as (typeof KINDS)[K]['timelineAttribute']]: K;
   },

@@ -5,6 +5,7 @@ import { KINDS } from '../core/kinds.ts';
 import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { closestId } from '../core/closest.ts';
+import { isPictureFile, pictureFormatProblem, SHARED_PICTURES } from './picture-files.ts';
 
 /** `content/` at the repository root, or `CHRONICLE_CONTENT_DIR` (absolute or relative to the root). */
 export function resolveContentDir(root: string, env: Record<string, string | undefined> = process.env): string {
@@ -73,6 +74,13 @@ export function readContentFiles(contentDir: string, displayRoot: string): { fil
   }
   for (const name of top) {
     const full = join(contentDir, name);
+    // Shared pictures: every file there must be one the image pipeline reads.
+    if (name === SHARED_PICTURES) {
+      for (const path of walk(full)) {
+        if (!isPictureFile(path)) errors.push({ file: display(path), message: pictureFormatProblem(path) ?? `is not a picture; ${SHARED_PICTURES}/ holds only pictures for articles` });
+      }
+      continue;
+    }
     if (!(COLLECTION_NAMES as string[]).includes(name)) {
       const suggestion = closestId(name, COLLECTION_NAMES);
       if (/^readme(\.md)?$/i.test(name)) continue;
@@ -86,6 +94,13 @@ export function readContentFiles(contentDir: string, displayRoot: string): { fil
     const allowed = takenBy(collection);
     for (const path of walk(full)) {
       const inside = toPosix(relative(full, path));
+      // Pictures kept beside an article are read by Astro's image pipeline, not as entries.
+      if (collection === 'articles' && isPictureFile(path)) continue;
+      const formatProblem = collection === 'articles' ? pictureFormatProblem(path) : undefined;
+      if (formatProblem) {
+        errors.push({ file: display(path), message: formatProblem });
+        continue;
+      }
       if (!allowed.test(inside) || (!nestedIn(collection) && inside.includes('/'))) {
         errors.push({
           file: display(path),

@@ -7,6 +7,8 @@ export function entryIdFromPath(relativePath: string): string {
   return relativePath
     .replaceAll('\\', '/')
     .replace(/\.(md|mdx)$/i, '')
+    // An article kept in a folder with its pictures (`2018/07/slug/index.md`) is named by the folder.
+    .replace(/\/index$/i, '')
     .toLowerCase();
 }
 

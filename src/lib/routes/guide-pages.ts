@@ -7,6 +7,7 @@ export const GUIDE_PAGES = [
   { path: '/guide/dates/', title: 'Dates' },
   { path: '/guide/events/', title: 'Events and timelines' },
   { path: '/guide/components/', title: 'Quotes and timelines in articles' },
+  { path: '/guide/pictures/', title: 'Pictures' },
   { path: '/guide/corrections/', title: 'Corrections and changed URLs' },
   { path: '/guide/languages/', title: 'Languages and translations' },
   { path: '/guide/search/', title: 'How search finds articles' },

@@ -1,0 +1,55 @@
+/**
+ * `node scripts/bench-images.ts [--runs 5]`
+ *
+ * What a picture costs to optimise, per output format, as Astro's Sharp service
+ * encodes it (Sharp's default quality for each format): a photo-like
+ * 1920 × 1280 source (smooth shapes, gradients and grain, so it compresses like
+ * a photograph rather than a flat test card) resized to the widths the text
+ * column uses, encoded as JPEG, WebP and AVIF. Prints the median encode time
+ * per image and the bytes of each, as JSON, for BENCHMARKS.md.
+ */
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Number(args.runs);
+
+const WIDTH = 1920;
+const HEIGHT = 1280;
+
+/** A deterministic photo-like picture: low-frequency colour fields, edges and grain. */
+function photoLike(): Buffer {
+  const pixels = Buffer.alloc(WIDTH * HEIGHT * 3);
+  let seed = 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let y = 0; y < HEIGHT; y++) {
+    for (let x = 0; x < WIDTH; x++) {
+      const sky = y < HEIGHT * (0.45 + 0.08 * Math.sin(x / 170));
+      const base = sky ? [120 + y / 12, 160 + y / 16, 220] : [90 + 40 * Math.sin(x / 90) * Math.cos(y / 70), 80 + x / 40, 60 + y / 30];
+      const grain = (random() - 0.5) * 18;
+      const i = (y * WIDTH + x) * 3;
+      for (let c = 0; c < 3; c++) pixels[i + c] = Math.max(0, Math.min(255, base[c]! + grain));
+    }
+  }
+  return pixels;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const source = await sharp(photoLike(), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+const results: Record<string, { width: number; ms: number; bytes: number }[]> = {};
+for (const format of ['jpeg', 'webp', 'avif'] as const) {
+  results[format] = [];
+  for (const width of [360, 720, 1440]) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const output = await sharp(source).resize({ width }).toFormat(format).toBuffer();
+      times.push(performance.now() - started);
+      bytes = output.length;
+    }
+    results[format].push({ width, ms: Math.round(median(times) * 10) / 10, bytes });
+  }
+}
+console.log(JSON.stringify({ source: { width: WIDTH, height: HEIGHT, jpegBytes: source.length }, runs, concurrency: sharp.concurrency(), results }, null, 2));

@@ -1,0 +1,27 @@
+import type { AstroIntegration } from 'astro';
+import { figuresPlugin } from '../lib/markdown/figures.ts';
+import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
+
+/**
+ * Adds the pictures plugin (src/lib/markdown/figures.ts) to Astro's Markdown
+ * processor, Sätteri, for `.md` and `.mdx` alike. Its code's fingerprint is
+ * part of the config Astro's content cache is keyed on, so Markdown rendered
+ * by an older version of it is rendered again.
+ */
+export default function figuresMarkdown(): AstroIntegration {
+  return {
+    name: 'chronicle-figures',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[] } };
+        const plugins = processor.options?.mdastPlugins;
+        if (processor.name !== 'satteri' || !Array.isArray(plugins)) {
+          logger.warn(`pictures with captions need the Sätteri Markdown processor; "${processor.name}" is configured`);
+          return;
+        }
+        const fingerprint = sourceFingerprint([new URL('../lib/markdown/figures.ts', import.meta.url)]);
+        plugins.push(Object.assign(figuresPlugin(), { fingerprint }));
+      },
+    },
+  };
+}
