@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildOnce, type BuildResult } from './helpers/site.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
@@ -48,6 +48,13 @@ beforeAll(async () => {
   await importInto('feed', writeAtom(sources), 'atom');
   await importInto('hugo', writeHugo(join(sources, 'hugo')), 'hugo');
   await importInto('jekyll', writeJekyll(join(sources, 'jekyll')), 'jekyll');
+  // A picture without alt text is imported and listed for review, and the build refuses it until
+  // someone says what it shows (docs/content-model.md): the author's one edit after this import.
+  expect(reports.hugo).toMatch(/content\/articles\/2018\/07\/second-look\.md:\d+` \| a picture has no alt text \(photo\.png\)/);
+  const described = join(content, 'articles/2018/07/second-look.md');
+  const unedited = readFileSync(described, 'utf8');
+  writeFileSync(described, unedited.replace('![](/images/2018/07/second-look/photo.png)', '![The numbers, charted](/images/2018/07/second-look/photo.png)'));
+  expect(readFileSync(described, 'utf8')).not.toBe(unedited);
   build = await buildOnce({ name: 'import', contentDir: content });
 });
 
@@ -59,7 +66,7 @@ afterAll(async () => {
 const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html'), 'utf8');
 
 describe('an imported archive builds', () => {
-  it('passes npm run check with every file written', async () => {
+  it('passes npm run check with every file written, once the pictures the report lists are described', async () => {
     const run = await runScript('check', ['--content-only'], { CHRONICLE_CONTENT_DIR: content });
     expect(run.code, run.stdout + run.stderr).toBe(0);
   });
