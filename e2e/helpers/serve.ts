@@ -76,6 +76,11 @@ export async function serveDir(dir: string, base = '/', options: { headers?: boo
   return {
     origin,
     url: `${origin}${prefix}`,
-    close: () => new Promise((closed) => server.close(() => closed())),
+    // The browser may still hold sockets open (keep-alive, or a preconnect that never sent a
+    // request); close() alone waits for them, which once held an afterAll for the whole hook timeout.
+    close: () => new Promise((closed) => {
+      server.close(() => closed());
+      server.closeAllConnections();
+    }),
   };
 }
