@@ -2,8 +2,9 @@
  * `npm run check [-- --content-only]`
  *
  * 1. Validates every content file with the same code the build runs
- *    (src/lib/content/check.ts), without rendering anything, and prints every
- *    problem grouped by file.
+ *    (src/lib/content/check.ts), without rendering anything, downloads the
+ *    pictures on trusted hosts into the build's cache as the build does, and
+ *    prints every problem grouped by file.
  * 2. Type-checks the code with `astro check`. That step loads the content
  *    collections, so it only runs once the content is clean.
  *
@@ -14,12 +15,15 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkContentTree } from '../src/lib/content/check.ts';
 import { formatReport } from '../src/lib/content/errors.ts';
+import { fetchRemotePictures, remotePictureCache } from '../src/lib/content/remote-pictures.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentOnly = process.argv.includes('--content-only');
 
 const started = performance.now();
-const { errors, files, contentDir } = checkContentTree(root);
+const { errors: checked, files, contentDir, remotePictures } = checkContentTree(root);
+// Pictures on trusted hosts are downloaded into the build's cache, as the build does: a failed one is reported here too.
+const errors = [...checked, ...await fetchRemotePictures(remotePictures, remotePictureCache(root, process.env))];
 const elapsed = performance.now() - started;
 const took = elapsed < 1000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
 const inside = relative(root, contentDir);

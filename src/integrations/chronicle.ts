@@ -9,10 +9,11 @@
 import type { AstroIntegration } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSync } from 'node:fs';
 import { formatReport } from '../lib/content/errors.ts';
+import { fetchRemotePictures, REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
 import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
@@ -34,10 +35,11 @@ const DEV_OUTCOME = 'the dev server keeps serving the other files';
  * publishes nothing. Under the dev server, every change is checked again.
  */
 function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): AstroIntegration {
+  let pictureCache = '';
   return {
     name: 'chronicle',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // A bad CHRONICLE_TIMEZONE is one clear line here, not a stack trace from the first page that reads it.
         try {
           siteTimeZone(process.env.CHRONICLE_TIMEZONE);
@@ -46,8 +48,12 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
           process.exit(1);
         }
         pass.setRoot(fileURLToPath(config.root));
-        const { errors, contentDir } = pass.result();
+        const { errors: checked, contentDir, remotePictures } = pass.result();
         updateConfig({ vite: { plugins: [projectModule({ root: pass.root(), contentDir })] } });
+        // Pictures on trusted hosts are downloaded here, before Astro renders anything, so a failed
+        // download stops the build with the others and nothing of it is written.
+        pictureCache = join(fileURLToPath(config.cacheDir), REMOTE_PICTURES_FOLDER);
+        const errors = [...checked, ...await fetchRemotePictures(remotePictures, pictureCache)];
         if (errors.length === 0) return;
         if (command === 'dev' || command === 'preview') {
           logger.error(formatReport(errors, DEV_OUTCOME));
@@ -70,8 +76,9 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
           if (!path.startsWith(contentDir + sep)) return;
           pass.invalidate();
           clearTimeout(timer);
-          timer = setTimeout(() => {
-            const now = pass.result().errors;
+          timer = setTimeout(async () => {
+            const result = pass.result();
+            const now = [...result.errors, ...await fetchRemotePictures(result.remotePictures, pictureCache)];
             if (now.length > 0) logger.error(formatReport(now, DEV_OUTCOME));
             else if (broken) logger.info('Content problems fixed: every content file passes.');
             broken = now.length > 0;

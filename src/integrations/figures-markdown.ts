@@ -1,6 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { figuresPlugin } from '../lib/markdown/figures.ts';
 import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
+import { REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Adds the pictures plugin (src/lib/markdown/figures.ts) to Astro's Markdown
@@ -20,7 +23,9 @@ export default function figuresMarkdown(): AstroIntegration {
           return;
         }
         const fingerprint = sourceFingerprint([new URL('../lib/markdown/figures.ts', import.meta.url)]);
-        plugins.push(Object.assign(figuresPlugin(), { fingerprint }));
+        // Pictures from trusted hosts are read from their copies in the cache (src/lib/content/remote-pictures.ts).
+        const pictureCache = join(fileURLToPath(config.cacheDir), REMOTE_PICTURES_FOLDER);
+        plugins.push(Object.assign(figuresPlugin({ pictureCache }), { fingerprint }));
       },
     },
   };

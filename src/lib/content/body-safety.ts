@@ -132,14 +132,14 @@ function jsxTag(node: Node, line: number): Tag {
   };
 }
 
-function markupProblems(tree: Node): BodyProblem[] {
+function markupProblems(tree: Node, options: BodyOptions): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'link' || node.type === 'definition') && typeof node.url === 'string') {
       const problem = linkProblem(node.url);
       if (problem) problems.push({ line, message: problem });
-    } else if (node.type === 'image' && typeof node.url === 'string') {
+    } else if (node.type === 'image' && typeof node.url === 'string' && !(options.remotePictures && /^(https?:)?\/\//i.test(node.url.trim()))) {
       const problem = loadProblem(node.url, 'src');
       if (problem) problems.push({ line, message: `the image ${problem}` });
     } else if (node.type === 'html' && typeof node.value === 'string') {
@@ -156,11 +156,17 @@ function markupProblems(tree: Node): BodyProblem[] {
 /** The 1-based line of a character offset. */
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
+export interface BodyOptions {
+  mdx: boolean;
+  /** An article's Markdown images on other sites are left to check-pictures.ts, which knows the trusted hosts. */
+  remotePictures?: boolean;
+}
+
 /**
  * Checks the body of one content file. `source` is the whole file (so lines
  * are the file's own); `body` is its text after the frontmatter.
  */
-export function checkBody(source: string, body: string, options: { mdx: boolean }): BodyProblem[] {
+export function checkBody(source: string, body: string, options: BodyOptions): BodyProblem[] {
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > MAX_BODY_BYTES) {
     return [{ message: `is ${(bytes / 1_000_000).toFixed(1)} MB; expected at most ${MAX_BODY_BYTES / 1_000_000} MB (split a very long text into several articles)` }];
@@ -181,5 +187,5 @@ export function checkBody(source: string, body: string, options: { mdx: boolean 
   } catch {
     return problems; // MDX syntax errors are reported by the component scan, with their line.
   }
-  return [...problems, ...markupProblems(tree)];
+  return [...problems, ...markupProblems(tree, options)];
 }

@@ -5,6 +5,8 @@ import { closestId } from '../core/closest.ts';
 import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { isPictureFile } from './picture-files.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { hostAllowed, hostNotAllowed, isRemotePicture, type RemotePicture } from './remote-pictures.ts';
 
 /** The title that marks a picture as decoration, with nothing to describe: `![](./rule.png "decorative")`. */
 export const DECORATIVE = 'decorative';
@@ -36,16 +38,38 @@ function images(tree: Node): Node[] {
 /** A path relative to the article's file: neither a site path (`/…`, public/) nor a URL. */
 const isRelative = (url: string) => !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 
+export interface PictureOptions {
+  /** Hosts whose pictures the build downloads (CHRONICLE_PICTURE_HOSTS, remote-pictures.ts). */
+  hosts?: readonly string[];
+  /** Filled with every picture on a listed host, where it is named, for the download step. */
+  remote?: RemotePicture[];
+}
+
+/** A lead picture (`image.src`) at an http(s) address: on a listed host it is downloaded, else refused. */
+function checkLeadPicture(file: SourceFile, options: PictureOptions, errors: ContentError[]): void {
+  if (!/^\s+src:\s*["']?https?:/im.test(file.source)) return;
+  const parsed = parseFrontmatter(file.source);
+  const src = (parsed.data as { image?: { src?: unknown } }).image?.src;
+  if (typeof src !== 'string' || !isRemotePicture(src)) return;
+  const line = parsed.lineOf(['image', 'src']);
+  const where = { file: file.displayPath, ...(line ? { line } : {}), field: 'image.src' };
+  if (hostAllowed(src, options.hosts ?? [])) options.remote?.push({ ...where, url: src });
+  else errors.push({ ...where, message: hostNotAllowed(src, 'picture') });
+}
+
 /**
  * The pictures in article bodies: each must say what it shows (alt text), or
  * be marked decorative; a picture kept beside the article or in
  * `content/images/` must exist, and when it does not the closest picture in
- * that folder is suggested (`lead.jpeg` for `lead.jpg`). Runs with the whole
- * content folder known, after the per-file checks.
+ * that folder is suggested (`lead.jpeg` for `lead.jpg`); a picture on another
+ * site must be on a host the editors listed, and is then collected in
+ * `options.remote` for the download. Runs with the whole content folder known,
+ * after the per-file checks.
  */
-export function checkPictures(files: readonly SourceFile[], contentDir: string): ContentError[] {
+export function checkPictures(files: readonly SourceFile[], contentDir: string, options: PictureOptions = {}): ContentError[] {
   const errors: ContentError[] = [];
   for (const file of files) {
+    if (file.collection === 'articles') checkLeadPicture(file, options, errors);
     if (file.collection !== 'articles' || !/!\[|<Figure\b/.test(file.source)) continue;
     let tree: Node;
     try {
@@ -66,8 +90,9 @@ export function checkPictures(files: readonly SourceFile[], contentDir: string):
         continue;
       }
       if (!isRelative(url)) {
-        // A Markdown image's address is checked with the body's other loads (body-safety.ts).
-        if (image.figure && /^(https?:)?\/\//i.test(url)) at(`the picture ${JSON.stringify(url)} would be loaded from another site as the page opens, telling that site who reads it; copy the file beside the article and use its path`);
+        // Other addresses in an article's Markdown images are checked with the body's other loads (body-safety.ts).
+        if (hostAllowed(url, options.hosts ?? [])) options.remote?.push({ file: file.displayPath, ...(line ? { line } : {}), field: 'body', url });
+        else if (/^(https?:)?\/\//i.test(url)) at(hostNotAllowed(url));
         continue;
       }
       if (existsSync(join(folder, url))) continue;

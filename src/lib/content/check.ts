@@ -2,6 +2,7 @@ import { readContentFiles, resolveContentDir } from './files.ts';
 import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
+import { pictureHosts, type RemotePicture } from './remote-pictures.ts';
 
 export interface ContentCheck {
   /** Every problem, from reading the folder and from validating its files. */
@@ -11,6 +12,8 @@ export interface ContentCheck {
   contentDir: string;
   /** Every file that passed. */
   content: ValidContent;
+  /** Pictures on trusted hosts, for the download before the build renders (remote-pictures.ts). */
+  remotePictures: RemotePicture[];
 }
 
 /**
@@ -22,5 +25,7 @@ export function checkContentTree(root: string, env: Record<string, string | unde
   const contentDir = resolveContentDir(root, env);
   const read = readContentFiles(contentDir, root);
   const { errors, content } = validateContent(read.files);
-  return { errors: [...read.errors, ...errors, ...checkPictures(read.files, contentDir)], files: read.files.length, contentDir, content };
+  const remotePictures: RemotePicture[] = [];
+  const pictures = checkPictures(read.files, contentDir, { hosts: pictureHosts(env), remote: remotePictures });
+  return { errors: [...read.errors, ...errors, ...pictures], files: read.files.length, contentDir, content, remotePictures };
 }

@@ -76,7 +76,7 @@ export function validateContent(files: readonly SourceFile[]): ValidationResult 
     }
     const mdx = /\.mdx$/i.test(file.path);
     // Script, third-party loads and oversized bodies stop the build (body-safety.ts).
-    for (const problem of checkBody(file.source, parsed.body, { mdx })) report('body', problem.message, problem.line);
+    for (const problem of checkBody(file.source, parsed.body, { mdx, remotePictures: file.collection === 'articles' })) report('body', problem.message, problem.line);
     if (file.collection === 'articles') {
       const scan = mdx ? scanMdx(file.source) : scanMarkdown(file.source);
       scans.set(file.displayPath, scan);

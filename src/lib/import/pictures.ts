@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { download } from '../content/remote-pictures.ts';
 
 /**
  * Pictures of imported articles, copied into the site's own files: the build
@@ -66,19 +67,6 @@ export function locatePicture(address: string, context: { siteUrl?: string | und
     } catch { /* not an address */ }
   }
   return undefined;
-}
-
-async function download(url: string): Promise<{ data: Buffer; type: string } | { reason: string }> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow' });
-    if (!response.ok) return { reason: `the server answered ${response.status} ${response.statusText}`.trim() };
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type && !type.startsWith('image/') && type !== 'application/octet-stream') return { reason: `it is not a picture (${type})` };
-    return { data: Buffer.from(await response.arrayBuffer()), type };
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { reason: cause?.code ?? cause?.message ?? (error as Error).message };
-  }
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
+import { dirname, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DECORATIVE } from '../content/check-pictures.ts';
+import { cachedPicture } from '../content/remote-pictures.ts';
 
 /**
  * How wide a picture in the text column is drawn, for the browser's choice
@@ -37,13 +40,14 @@ function loneImage(paragraph: Node): Node | undefined {
  * optimises the file exactly as it does `![alt](./x.jpg)`; the component
  * (src/components/Figure.astro) keeps the caption and credit.
  */
-function figureWithImage(node: Node): Node {
+function figureWithImage(node: Node, ownCopy: (url: string) => string | undefined): Node {
   const attributes = node.attributes ?? [];
   const text = (name: string) => {
     const value = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
     return typeof value === 'string' ? value : undefined;
   };
-  const src = text('src');
+  const written = text('src');
+  const src = written && (ownCopy(written) ?? written);
   const kept = attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'alt')));
   const image = { type: 'image', url: src ?? '', alt: text('alt') ?? '', data: { hProperties: { sizes: COLUMN_SIZES } } };
   return { type: node.type, name: node.name, attributes: kept, children: src ? [image as Node] : [] } as Node;
@@ -57,18 +61,35 @@ function figureWithImage(node: Node): Node {
  * way `<Figure>` sets it in MDX. The image node itself is kept (only its
  * parent changes), so Astro still finds and optimises the file.
  */
-export function figuresPlugin() {
+export function figuresPlugin(options: { pictureCache?: string } = {}) {
   return {
     name: 'chronicle-figures',
     before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
+      // A picture on a trusted host, downloaded before the build (src/lib/content/remote-pictures.ts),
+      // is pointed at its copy by a path relative to the article, so Astro optimises it as its own.
+      const ownCopy = (url: string) => {
+        if (!options.pictureCache || !ctx.fileURL || !/^https?:/i.test(url)) return undefined;
+        let copy: string | undefined;
+        try {
+          copy = cachedPicture(options.pictureCache, decodeURI(url)); // the validation pass keys it on the decoded URL
+        } catch {
+          return undefined; // a malformed escape: not a URL the pass downloaded
+        }
+        if (!copy) return undefined;
+        const path = relative(dirname(fileURLToPath(ctx.fileURL!)), copy).split(sep).join('/');
+        return path.startsWith('../') ? path : `./${path}`;
+      };
       const visit = (node: Node) => {
+        const copy = node.type === 'image' && node.url ? ownCopy(node.url) : undefined;
+        if (copy) ctx.setProperty(node as unknown as MdastTarget, 'url' as never, copy as never);
+        const url = copy ?? node.url;
         // Only pictures Astro optimises get a `srcset` (files beside the article or in content/images/);
         // `sizes` without one is invalid HTML, so a public/ path or a URL is left as written.
-        if (node.type === 'image' && node.url && !node.url.startsWith('/') && !URL.canParse(node.url)) {
+        if (node.type === 'image' && url && !url.startsWith('/') && !URL.canParse(url)) {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties as object), sizes: COLUMN_SIZES } });
         }
         if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') {
-          ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node) as never);
+          ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node, ownCopy) as never);
           return;
         }
         const image = node.type === 'paragraph' ? loneImage(node) : undefined;
