@@ -13,17 +13,15 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkContentTree } from '../src/lib/content/check.ts';
+import { checkContentAndPictures } from '../src/lib/content/check.ts';
 import { formatReport } from '../src/lib/content/errors.ts';
-import { fetchRemotePictures, remotePictureCache } from '../src/lib/content/remote-pictures.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const contentOnly = process.argv.includes('--content-only');
 
 const started = performance.now();
-const { errors: checked, files, contentDir, remotePictures } = checkContentTree(root);
 // Pictures on trusted hosts are downloaded into the build's cache, as the build does: a failed one is reported here too.
-const errors = [...checked, ...await fetchRemotePictures(remotePictures, remotePictureCache(root, process.env))];
+const { errors, files, contentDir } = await checkContentAndPictures(root);
 const elapsed = performance.now() - started;
 const took = elapsed < 1000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
 const inside = relative(root, contentDir);

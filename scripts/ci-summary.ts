@@ -8,11 +8,11 @@
  */
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkContentTree } from '../src/lib/content/check.ts';
+import { checkContentAndPictures } from '../src/lib/content/check.ts';
 import { annotations, markdownSummary } from '../src/lib/authoring/ci-report.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { errors } = checkContentTree(root); // the check the build and `npm run check` run
+const { errors } = await checkContentAndPictures(root); // the check the build and `npm run check` run, downloads included
 const summary = markdownSummary(errors);
 
 const summaryFile = process.env.GITHUB_STEP_SUMMARY;

@@ -2,7 +2,7 @@ import { readContentFiles, resolveContentDir } from './files.ts';
 import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
-import { pictureHosts, type RemotePicture } from './remote-pictures.ts';
+import { fetchRemotePictures, pictureHosts, remotePictureCache, type RemotePicture } from './remote-pictures.ts';
 
 export interface ContentCheck {
   /** Every problem, from reading the folder and from validating its files. */
@@ -28,4 +28,15 @@ export function checkContentTree(root: string, env: Record<string, string | unde
   const remotePictures: RemotePicture[] = [];
   const pictures = checkPictures(read.files, contentDir, { hosts: pictureHosts(env), remote: remotePictures });
   return { errors: [...read.errors, ...errors, ...pictures], files: read.files.length, contentDir, content, remotePictures };
+}
+
+/**
+ * The check, then the download of the pictures on trusted hosts into the
+ * build's cache, as the build does before rendering (src/integrations/chronicle.ts):
+ * what `npm run check` and the CI summary report, failed downloads included.
+ */
+export async function checkContentAndPictures(root: string, env: Record<string, string | undefined> = process.env): Promise<ContentCheck> {
+  const check = checkContentTree(root, env);
+  const failed = await fetchRemotePictures(check.remotePictures, remotePictureCache(root, env));
+  return { ...check, errors: [...check.errors, ...failed] };
 }
