@@ -43,6 +43,7 @@ describe('the trusted hosts (CHRONICLE_PICTURE_HOSTS)', () => {
     expect(hostAllowed('https://images.example.org.evil.test/a.jpg', hosts)).toBe(false);
     expect(hostAllowed('ftp://images.example.org/a.jpg', hosts)).toBe(false);
     expect(pictureHosts({})).toEqual([]);
+    expect(pictureHosts({ CHRONICLE_PICTURE_HOSTS: 'https://images.example.org/photos/,' })).toEqual(['images.example.org']);
   });
 });
 

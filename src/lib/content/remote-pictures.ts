@@ -24,9 +24,15 @@ export const REMOTE_PICTURES_FOLDER = 'remote-pictures';
 /** An address a build may download: http(s) with a host. */
 export const isRemotePicture = (url: string) => /^https?:\/\/[^/?#]/i.test(url);
 
-/** The trusted hosts, lower-case, from a comma- or space-separated list (`images.example.org, cdn.example.com`). */
+/**
+ * The trusted hosts, lower-case, from a comma- or space-separated list
+ * (`images.example.org, cdn.example.com`); an address pasted whole
+ * (`https://images.example.org/`) counts as its host.
+ */
 export function pictureHosts(env: Record<string, string | undefined>): string[] {
-  return (env[PICTURE_HOSTS_SETTING] ?? '').split(/[\s,]+/).map((host) => host.trim().toLowerCase()).filter(Boolean);
+  return (env[PICTURE_HOSTS_SETTING] ?? '').split(/[\s,]+/)
+    .map((host) => host.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, ''))
+    .filter(Boolean);
 }
 
 /** Whether `url` is on a trusted host: its host name, or host and port, is listed. */
