@@ -3,7 +3,8 @@
  *
  * Git's dates for content files, the content store's module, deployment settings (site and
  * base path), source fingerprints, and the dev server's watcher that reads every save of a
- * content file (settled-watcher.ts).
+ * content file (settled-watcher.ts), and the guard that stops a build when a file's Markdown
+ * fails to render (render-failures.ts).
  *
  * May import: nothing else in src/.
  * Map of the whole pipeline: docs/architecture.md.
