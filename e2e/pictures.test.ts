@@ -46,6 +46,7 @@ describe('pictures in an article', () => {
         'The Kremlin’s towers seen across the Moscow river',
         'A map of the route from Tehran to Moscow',
         '',
+        'The plane on the apron at Vnukovo',
       ]);
       for (const picture of pictures) {
         expect(picture.shown).toBeLessThanOrEqual(picture.column + 0.5);
@@ -62,7 +63,7 @@ describe('pictures in an article', () => {
       // The wide photographs fill the column; on a phone they are not sent at their full 1,920 px.
       expect(pictures[0]!.shown).toBeCloseTo(pictures[0]!.column, 0);
       if (width === 390) expect(pictures[0]!.chosen).toBeLessThanOrEqual(720);
-      expect(pictures.map((p) => p.caption)).toEqual([null, PICTURE_ARTICLE.caption, null, null]);
+      expect(pictures.map((p) => p.caption)).toEqual([null, PICTURE_ARTICLE.caption, null, null, PICTURE_ARTICLE.referenceCaption]);
       expect(await page.locator('.prose img[title]').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
@@ -93,7 +94,7 @@ describe('pictures in an article', () => {
     release();
     const pictures = await picturesOn(page);
     await page.waitForTimeout(300);
-    expect(before.map((b) => b.loaded)).toEqual([false, false, false, false]);
+    expect(before.map((b) => b.loaded)).toEqual([false, false, false, false, false]);
     expect(before.map((b) => b.height)).toEqual(pictures.map((p) => expect.closeTo(p.shown / p.aspect, 0)));
     expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
   });

@@ -9,6 +9,8 @@ export const PICTURE_ARTICLE = {
   id: '2018/07/velayati-arrives-in-moscow',
   title: 'Velayati Arrives in Moscow',
   caption: 'Velayati at Vnukovo airport on Wednesday evening',
+  /** The caption of the picture written by reference, `![alt][ref]` with `[ref]: ./x.jpg "Caption"`. */
+  referenceCaption: 'The plane at Vnukovo, seen from the terminal',
 };
 
 /** A Persian MDX article with a <Figure> carrying a caption and a credit. */
@@ -35,7 +37,7 @@ export function photo(width: number, height: number): Promise<Buffer> {
 /**
  * The seed content plus one Markdown article with pictures: a wide one next to
  * it (wider than any screen's column), one with a caption (a figure), and one
- * from the shared `content/images/` folder; and a decorative one (no alt text, no caption).
+ * from the shared `content/images/` folder; a decorative one (no alt text, no caption), and a captioned one written by reference.
  */
 export async function picturesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-pictures-'));
@@ -70,6 +72,12 @@ The route of the envoy's trip:
 He returns to Tehran on Friday.
 
 ![](./kremlin.jpg "decorative")
+
+Some editors write pictures by reference:
+
+![The plane on the apron at Vnukovo][apron]
+
+[apron]: ./arrival.jpg "${PICTURE_ARTICLE.referenceCaption}"
 `);
   const figureFolder = join(dir, 'articles', FIGURE_ARTICLE.id);
   mkdirSync(figureFolder, { recursive: true });

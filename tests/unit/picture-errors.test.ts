@@ -30,6 +30,15 @@ describe('pictures in article bodies', () => {
     expect(report).toMatch(reported(FILE, { line: 8, field: 'body', has: ['would be loaded from another site'] }));
   });
 
+  it('a reference-style picture, ![alt][ref], is checked with its definition: existence, alt text, another site', () => {
+    expect(withPictures('![A crowd][lead]\n\n[lead]: ./lead.jpg').errors).toEqual([]);
+    expect(withPictures('Text.\n\n![A crowd][lead]\n\n[lead]: ./led.jpg').report)
+      .toMatch(reported(FILE, { line: 10, field: 'body', has: ['"./led.jpg" does not exist', 'did you mean "./lead.jpg"?'] }));
+    expect(withPictures('![][lead]\n\n[lead]: ./lead.jpg').report).toMatch(reported(FILE, { line: 8, field: 'body', has: ['"./lead.jpg" has no alt text'] }));
+    expect(withPictures('![A crowd][far]\n\n[far]: https://example.com/lead.jpg').report)
+      .toMatch(reported(FILE, { line: 8, field: 'body', has: ['"https://example.com/lead.jpg" would be loaded from another site'] }));
+  });
+
   it('a picture in a format the site cannot use: the file and the formats it takes', () => {
     const { report } = withPictures('Text.', { 'articles/2018/07/visit/scan.heic': 'heic', 'images/old.bmp': 'bmp', 'images/notes.txt': 'x' });
     expect(report).toMatch(reported('content/articles/2018/07/visit/scan.heic', { has: ['is a HEIC picture', 'save it as JPG, PNG, WEBP, AVIF, GIF'] }));

@@ -54,6 +54,12 @@ describe('pictures on other sites in articles', () => {
     expect(report).toMatch(reported(FILE, { line: 10, field: 'body', has: [`"${server.base}/photos/talks.jpg" would be loaded from another site`, `add ${server.host} to the CHRONICLE_PICTURE_HOSTS build setting`] }));
   });
 
+  it('a reference-style picture on a listed host: file, line, body, and to write it inline so the site serves its copy', () => {
+    const { root } = tree(`![The talks][talks]\n\n[talks]: ${server.base}/photos/talks.jpg`);
+    const report = formatReport(check(root, server.host).errors);
+    expect(report).toMatch(reported(FILE, { line: 8, field: 'body', has: [`"${server.base}/photos/talks.jpg" is written as a reference`, `![The talks](${server.base}/photos/talks.jpg)`] }));
+  });
+
   it('in MDX, <Figure src> on a host not listed, and a lead picture (image.src) too', () => {
     const { root } = makeContentTree({
       'articles/2018/07/visit/index.mdx': article(`image:\n  src: https://cdn.example.com/lead.jpg\n  alt: A crowd`, '\n<Figure src="https://cdn.example.com/a.jpg" alt="A" />\n'),

@@ -12,15 +12,32 @@ import { hostAllowed, hostNotAllowed, isRemotePicture, type RemotePicture } from
 export const DECORATIVE = 'decorative';
 
 interface Node {
-  type: string; url?: string; figure?: boolean; alt?: string | null; title?: string | null; name?: string | null;
+  type: string; url?: string; identifier?: string; reference?: boolean; figure?: boolean; alt?: string | null; title?: string | null; name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[]; children?: Node[]; position?: { start: { line: number } };
 }
 
-/** Markdown images, and `<Figure src alt>` in MDX read as one. */
+/** Link reference definitions (`[ref]: ./x.jpg "Title"`), by identifier; the first one counts, as in CommonMark. */
+export function definitions<T extends { type: string; identifier?: string; children?: T[] }>(tree: T): Map<string, T> {
+  const found = new Map<string, T>();
+  const visit = (node: T) => {
+    if (node.type === 'definition' && node.identifier && !found.has(node.identifier)) found.set(node.identifier, node);
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * Markdown images, reference-style ones (`![alt][ref]`) read with their
+ * definition, and `<Figure src alt>` in MDX read as one.
+ */
 function images(tree: Node): Node[] {
   const found: Node[] = [];
+  const defined = definitions(tree);
   const visit = (node: Node) => {
     if (node.type === 'image') found.push(node);
+    const definition = node.type === 'imageReference' ? defined.get(node.identifier ?? '') : undefined;
+    if (definition) found.push({ ...node, type: 'image', reference: true, url: definition.url ?? '', title: definition.title ?? null });
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure') {
       const text = (name: string) => {
         const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
@@ -87,6 +104,11 @@ export function checkPictures(files: readonly SourceFile[], contentDir: string, 
       }
       if (!url) {
         at('<Figure> needs a src: the path of a picture beside the article or in content/images/');
+        continue;
+      }
+      if (image.reference && hostAllowed(url, options.hosts ?? [])) {
+        // The download step serves its own copy of inline pictures only (figures.ts rewrites `![…](url)`).
+        at(`the picture ${JSON.stringify(url)} is written as a reference (![…][…]); write a picture on another site inline, ![${image.alt ?? ''}](${url}), so the site can serve its own copy`);
         continue;
       }
       if (!isRelative(url)) {

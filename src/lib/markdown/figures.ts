@@ -1,7 +1,7 @@
 import type { MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
 import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DECORATIVE } from '../content/check-pictures.ts';
+import { DECORATIVE, definitions } from '../content/check-pictures.ts';
 import { cachedPicture } from '../content/remote-pictures.ts';
 
 /**
@@ -16,6 +16,7 @@ export const COLUMN_SIZES = '(min-width: 48.01rem) min(calc(100vw - 21.5rem), 38
 
 interface Node {
   type: string;
+  identifier?: string;
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   url?: string;
@@ -28,10 +29,10 @@ interface Node {
 const element = (type: string, hName: string, children: unknown[], hProperties: Record<string, unknown> = {}) =>
   ({ type, data: { hName, hProperties }, children });
 
-/** A picture on a line of its own: a paragraph holding one image and nothing but spaces. */
+/** A picture on a line of its own: a paragraph holding one image (inline or by reference) and nothing but spaces. */
 function loneImage(paragraph: Node): Node | undefined {
   const meaningful = (paragraph.children ?? []).filter((child) => !(child.type === 'text' && !String((child as { value?: string }).value ?? '').trim()));
-  return meaningful.length === 1 && meaningful[0]!.type === 'image' ? meaningful[0] : undefined;
+  return meaningful.length === 1 && /^image(Reference)?$/.test(meaningful[0]!.type) ? meaningful[0] : undefined;
 }
 
 /**
@@ -79,7 +80,23 @@ export function figuresPlugin(options: { pictureCache?: string } = {}) {
         const path = relative(dirname(fileURLToPath(ctx.fileURL!)), copy).split(sep).join('/');
         return path.startsWith('../') ? path : `./${path}`;
       };
+      // `![alt][ref]` is written as the image its definition makes, so Astro's pipeline, which
+      // collects only inline images, optimises it too; `untitled` holds those whose title became a caption.
+      const defined = definitions(root as unknown as Node);
+      const untitled = new Set<Node>();
+      const fromReference = (reference: Node): Node | undefined => {
+        const definition = defined.get(reference.identifier ?? '');
+        if (!definition) return undefined;
+        const url = ownCopy(definition.url ?? '') ?? definition.url ?? '';
+        const optimised = !url.startsWith('/') && !URL.canParse(url);
+        return { type: 'image', url, alt: reference.alt ?? '', title: untitled.has(reference) ? null : definition.title ?? null, ...(optimised ? { data: { hProperties: { sizes: COLUMN_SIZES } } } : {}) };
+      };
       const visit = (node: Node) => {
+        const image = node.type === 'imageReference' ? fromReference(node) : undefined;
+        if (image) {
+          ctx.replaceNode(node as unknown as MdastTarget, image as never);
+          return;
+        }
         const copy = node.type === 'image' && node.url ? ownCopy(node.url) : undefined;
         if (copy) ctx.setProperty(node as unknown as MdastTarget, 'url' as never, copy as never);
         const url = copy ?? node.url;
@@ -92,14 +109,18 @@ export function figuresPlugin(options: { pictureCache?: string } = {}) {
           ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node, ownCopy) as never);
           return;
         }
-        const image = node.type === 'paragraph' ? loneImage(node) : undefined;
-        if (image?.title?.trim() === DECORATIVE) {
-          // Decoration: empty alt text, no tooltip, no caption.
-          ctx.setProperty(image as unknown as MdastTarget, 'title' as never, null as never);
-        } else if (image?.title?.trim()) {
+        const lone = node.type === 'paragraph' ? loneImage(node) : undefined;
+        const title = lone?.type === 'imageReference' ? defined.get(lone.identifier ?? '')?.title : lone?.title;
+        const dropTitle = (picture: Node) => {
+          if (picture.type === 'imageReference') untitled.add(picture);
+          else ctx.setProperty(picture as unknown as MdastTarget, 'title' as never, null as never);
+        };
+        if (lone && title?.trim() === DECORATIVE) {
+          dropTitle(lone); // decoration: empty alt text, no tooltip, no caption
+        } else if (lone && title?.trim()) {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { hName: 'figure', hProperties: { className: ['figure'] } });
-          ctx.appendChild(node as unknown as MdastTarget, element('figureCaption', 'figcaption', [{ type: 'text', value: image.title.trim() }]) as never);
-          ctx.setProperty(image as unknown as MdastTarget, 'title' as never, null as never);
+          ctx.appendChild(node as unknown as MdastTarget, element('figureCaption', 'figcaption', [{ type: 'text', value: title.trim() }]) as never);
+          dropTitle(lone);
         }
         node.children?.forEach(visit);
       };
