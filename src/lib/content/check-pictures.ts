@@ -34,7 +34,16 @@ function images(tree: Node): Node[] {
 }
 
 /** A path relative to the article's file: neither a site path (`/…`, public/) nor a URL. */
-const isRelative = (url: string) => !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+export const isRelative = (url: string) => !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+
+/** A picture path relative to `folder` names no file: say so, with the closest picture in the folder it points into. */
+export function missingPicture(folder: string, url: string): string {
+  const near = dirname(join(folder, url));
+  const pictures = existsSync(near) ? readdirSync(near).filter(isPictureFile) : [];
+  const suggestion = closestId(posix.basename(url), pictures);
+  const relativeDir = posix.dirname(url);
+  return `the picture ${JSON.stringify(url)} does not exist${suggestion ? `; did you mean ${JSON.stringify(relativeDir === '.' ? `./${suggestion}` : `${relativeDir}/${suggestion}`)}?` : '; pictures are found relative to the article\'s file'}`;
+}
 
 /**
  * The pictures in article bodies: each must say what it shows (alt text), or
@@ -70,12 +79,7 @@ export function checkPictures(files: readonly SourceFile[], contentDir: string):
         if (image.figure && /^(https?:)?\/\//i.test(url)) at(`the picture ${JSON.stringify(url)} would be loaded from another site as the page opens, telling that site who reads it; copy the file beside the article and use its path`);
         continue;
       }
-      if (existsSync(join(folder, url))) continue;
-      const near = dirname(join(folder, url));
-      const pictures = existsSync(near) ? readdirSync(near).filter(isPictureFile) : [];
-      const suggestion = closestId(posix.basename(url), pictures);
-      const relativeDir = posix.dirname(url);
-      at(`the picture ${JSON.stringify(url)} does not exist${suggestion ? `; did you mean ${JSON.stringify(relativeDir === '.' ? `./${suggestion}` : `${relativeDir}/${suggestion}`)}?` : '; pictures are found relative to the article\'s file'}`);
+      if (!existsSync(join(folder, url))) at(missingPicture(folder, url));
     }
   }
   return errors;

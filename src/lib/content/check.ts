@@ -2,6 +2,7 @@ import { readContentFiles, resolveContentDir } from './files.ts';
 import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
+import { checkLeadPictures } from './check-lead-picture.ts';
 
 export interface ContentCheck {
   /** Every problem, from reading the folder and from validating its files. */
@@ -22,5 +23,5 @@ export function checkContentTree(root: string, env: Record<string, string | unde
   const contentDir = resolveContentDir(root, env);
   const read = readContentFiles(contentDir, root);
   const { errors, content } = validateContent(read.files);
-  return { errors: [...read.errors, ...errors, ...checkPictures(read.files, contentDir)], files: read.files.length, contentDir, content };
+  return { errors: [...read.errors, ...errors, ...checkPictures(read.files, contentDir), ...checkLeadPictures(read.files, contentDir)], files: read.files.length, contentDir, content };
 }
