@@ -24,6 +24,8 @@ export interface SiteFacts {
   lang: string;
   /** Absolute URL of the search page, without a query. */
   search: string;
+  /** The publisher's logo (CHRONICLE_LOGO), at an absolute address with its size. */
+  logo?: { url: string; width?: number | undefined; height?: number | undefined } | undefined;
 }
 
 /** The ids of the graph's nodes, in one place so every page writes them alike. */
@@ -86,7 +88,8 @@ function websiteNode(site: SiteFacts): WebSite {
 }
 
 function publisherNode(site: SiteFacts): Organization {
-  return { '@type': 'Organization', '@id': nodeId.publisher(site), name: site.name, url: site.url };
+  const logo = site.logo ? { '@type': 'ImageObject' as const, url: site.logo.url, contentUrl: site.logo.url, width: site.logo.width, height: site.logo.height } : undefined;
+  return { '@type': 'Organization', '@id': nodeId.publisher(site), name: site.name, url: site.url, logo };
 }
 
 function breadcrumbNode(facts: PageFacts): BreadcrumbList {
