@@ -43,7 +43,7 @@ describe('NewsArticle', () => {
     // Written as 2018-07-14, without a time: no midnight UTC is made up.
     expect(ld.dateModified).toBe('2018-07-14');
     expect(ld.author).toEqual([{ '@type': 'Person', name: 'Jane Doe' }]);
-    expect(ld.image).toEqual([{ '@type': 'ImageObject', url: `${SITE}/img/a.jpg`, contentUrl: `${SITE}/img/a.jpg`, caption: 'Velayati in Moscow', creditText: 'Tasnim' }]);
+    expect(ld.image).toEqual([{ '@type': 'ImageObject', url: `${SITE}/img/a.jpg`, caption: 'Velayati in Moscow', creditText: 'Tasnim' }]);
     expect(ld.mainEntityOfPage).toEqual({ '@id': `${SITE}/articles/2018/07/velayati/#webpage` });
     expect(ld.dateline).toBe('TEHRAN');
   });
@@ -117,14 +117,14 @@ describe('a page graph', () => {
   it('a lead picture\'s crops are one ImageObject each, with their size and the caption rather than the alt text', () => {
     const crops = [[1200, 675], [1200, 900], [900, 900]].map(([width, height]) => ({ url: `${SITE}/_astro/lead_${width}x${height}.jpg`, alt: 'Velayati', caption: 'At the airport', credit: 'AP', width, height }));
     expect(article(facts({ images: crops })).image).toEqual(crops.map((c) => ({
-      '@type': 'ImageObject', url: c.url, contentUrl: c.url, width: c.width, height: c.height, caption: 'At the airport', creditText: 'AP',
+      '@type': 'ImageObject', url: c.url, width: c.width, height: c.height, caption: 'At the airport', creditText: 'AP',
     })));
   });
 
   it('the publisher has the site\'s logo, with its size, when one is set', () => {
     const logo = { url: `${SITE}/logo.png`, width: 512, height: 512 };
     const nodes = pageGraph({ site: { ...site, logo }, url: `${SITE}/`, name: 'Chronicle', description: 'd', lang: 'en' })['@graph'] as unknown as Node[];
-    expect(nodes[1]).toMatchObject({ '@type': 'Organization', logo: { '@type': 'ImageObject', url: logo.url, contentUrl: logo.url, width: 512, height: 512 } });
+    expect(nodes[1]).toMatchObject({ '@type': 'Organization', logo: { '@type': 'ImageObject', url: logo.url, width: 512, height: 512 } });
   });
 
   it('the home page has no breadcrumbs', () => {

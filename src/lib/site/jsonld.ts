@@ -138,7 +138,7 @@ export function newsArticleNodes(facts: ArticleFacts): Thing[] {
     articleSection: facts.section,
     keywords: facts.topics.map((topic) => topic.name),
     image: facts.images?.map((image) => compact({
-      '@type': 'ImageObject' as const, url: image.url, contentUrl: image.url, width: image.width, height: image.height,
+      '@type': 'ImageObject' as const, url: image.url, width: image.width, height: image.height,
       caption: image.caption ?? image.alt, creditText: image.credit,
     })),
     author,

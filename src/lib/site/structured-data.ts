@@ -88,7 +88,7 @@ function websiteNode(site: SiteFacts): WebSite {
 }
 
 function publisherNode(site: SiteFacts): Organization {
-  const logo = site.logo ? { '@type': 'ImageObject' as const, url: site.logo.url, contentUrl: site.logo.url, width: site.logo.width, height: site.logo.height } : undefined;
+  const logo = site.logo ? { '@type': 'ImageObject' as const, url: site.logo.url, width: site.logo.width, height: site.logo.height } : undefined;
   return { '@type': 'Organization', '@id': nodeId.publisher(site), name: site.name, url: site.url, logo };
 }
 
