@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { ImageMetadata } from 'astro';
 import {
   countryCodes, dateTime, timeZone, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
@@ -89,8 +90,8 @@ export const articleSchemaWithPictures = (image: () => z.ZodType) => articleSche
 
 export type ArticleData = z.output<typeof articleSchema>;
 
-/** A picture file Astro's content layer resolved through `image()`: its ImageMetadata, as far as pages need it. */
-export interface PictureFile { src: string; width: number; height: number; format: string }
+/** A picture file Astro's content layer resolved through `image()`: its address, width, height and format. */
+export type PictureFile = ImageMetadata;
 
 /** The lead picture as pages receive it: `src` a resolved file, or a site path or address as written. */
 export type LeadPicture = Omit<NonNullable<ArticleData['image']>, 'src'> & { src: string | PictureFile };

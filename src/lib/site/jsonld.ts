@@ -10,7 +10,7 @@
 import type { CorrectionComment, NewsArticle, Organization, Person, Thing } from 'schema-dts';
 import { kindSpec, type EntityKind } from '../core/kinds.ts';
 import { dayOrDateTime } from '../core/time-zones.ts';
-import { compact, nodeId, type SiteFacts } from './structured-data.ts';
+import { compact, nodeId, pixels, type SiteFacts } from './structured-data.ts';
 
 /** A thing the archive has a page for: its kind, name and the absolute URL of its page. */
 export interface EntityFacts {
@@ -138,7 +138,7 @@ export function newsArticleNodes(facts: ArticleFacts): Thing[] {
     articleSection: facts.section,
     keywords: facts.topics.map((topic) => topic.name),
     image: facts.images?.map((image) => compact({
-      '@type': 'ImageObject' as const, url: image.url, width: image.width, height: image.height,
+      '@type': 'ImageObject' as const, url: image.url, width: pixels(image.width), height: pixels(image.height),
       caption: image.caption ?? image.alt, creditText: image.credit,
     })),
     author,
