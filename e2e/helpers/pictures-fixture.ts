@@ -11,6 +11,8 @@ export const PICTURE_ARTICLE = {
   caption: 'Velayati at Vnukovo airport on Wednesday evening',
   /** The caption of the picture written by reference, `![alt][ref]` with `[ref]: ./x.jpg "Caption"`. */
   referenceCaption: 'The plane at Vnukovo, seen from the terminal',
+  /** Its lead picture (`lead.jpg` beside it, 1920×1280). */
+  lead: { alt: 'Velayati greeted on the tarmac by Russian officials', caption: 'The envoy is met at the foot of the steps', credit: 'Photo: Tasnim' },
 };
 
 /** A Persian MDX article with a <Figure> carrying a caption and a credit. */
@@ -18,6 +20,8 @@ export const FIGURE_ARTICLE = {
   id: '2018/07/velayati-putin',
   caption: 'دیدار در کرملین',
   credit: 'عکس: خبرگزاری تسنیم',
+  /** Its lead picture, from the shared `content/images/` folder (1600×1000). */
+  lead: { alt: 'ولایتی و پوتین در کاخ کرملین', caption: 'ولایتی پیش از دیدار', credit: 'عکس: ایرنا' },
 };
 
 /** A JPEG of the given size: a gradient, so it compresses like a photo rather than a flat colour. */
@@ -35,7 +39,7 @@ export function photo(width: number, height: number): Promise<Buffer> {
 }
 
 /**
- * The seed content plus one Markdown article with pictures: a wide one next to
+ * The seed content plus one Markdown article with pictures (a lead picture beside it): a wide one next to
  * it (wider than any screen's column), one with a caption (a figure), and one
  * from the shared `content/images/` folder; a decorative one (no alt text, no caption), and a captioned one written by reference.
  */
@@ -47,6 +51,8 @@ export async function picturesFixture(): Promise<string> {
   mkdirSync(join(dir, 'images'), { recursive: true });
   writeFileSync(join(folder, 'arrival.jpg'), await photo(1920, 1280));
   writeFileSync(join(folder, 'kremlin.jpg'), await photo(1600, 900));
+  writeFileSync(join(folder, 'lead.jpg'), await photo(1920, 1280));
+  writeFileSync(join(dir, 'images', 'kremlin-hall.jpg'), await photo(1600, 1000));
   writeFileSync(join(dir, 'images', 'map.png'), await sharp(await photo(800, 600)).png().toBuffer());
   writeFileSync(join(folder, 'index.md'), `---
 title: "${PICTURE_ARTICLE.title}"
@@ -55,6 +61,11 @@ pubDate: 2018-07-11
 dateline: MOSCOW
 topics: [iran-russia-relations]
 people: [ali-akbar-velayati]
+image:
+  src: ./lead.jpg
+  alt: "${PICTURE_ARTICLE.lead.alt}"
+  caption: "${PICTURE_ARTICLE.lead.caption}"
+  credit: "${PICTURE_ARTICLE.lead.credit}"
 ---
 
 Ali Akbar Velayati arrived in Moscow on Wednesday evening.
@@ -79,6 +90,7 @@ Some editors write pictures by reference:
 
 [apron]: ./arrival.jpg "${PICTURE_ARTICLE.referenceCaption}"
 `);
+  // The Persian article's lead picture is in the shared folder.
   const figureFolder = join(dir, 'articles', FIGURE_ARTICLE.id);
   mkdirSync(figureFolder, { recursive: true });
   writeFileSync(join(figureFolder, 'talks.jpg'), await photo(1600, 1000));
@@ -88,6 +100,11 @@ description: "ولایتی پیام‌های رهبران ایران را به �
 pubDate: 2018-07-12
 lang: fa
 topics: [iran-russia-relations]
+image:
+  src: ../../../../images/kremlin-hall.jpg
+  alt: "${FIGURE_ARTICLE.lead.alt}"
+  caption: "${FIGURE_ARTICLE.lead.caption}"
+  credit: "${FIGURE_ARTICLE.lead.credit}"
 ---
 
 ولایتی و پوتین در کرملین دیدار کردند.

@@ -36,7 +36,7 @@ const article = (f: ArticleFacts) => newsArticleNodes(f)[0] as Node;
 
 describe('NewsArticle', () => {
   it('carries what Google recommends; a written time stays, a day stays a day', () => {
-    const ld = article(facts({ authors: ['Jane Doe'], image: { url: `${SITE}/img/a.jpg`, alt: 'Velayati in Moscow', credit: 'Tasnim' } }));
+    const ld = article(facts({ authors: ['Jane Doe'], images: [{ url: `${SITE}/img/a.jpg`, alt: 'Velayati in Moscow', credit: 'Tasnim' }] }));
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld['@id']).toBe(`${SITE}/articles/2018/07/velayati/#article`);
     expect(ld.datePublished).toBe('2018-07-12T09:30:00.000Z');
@@ -112,6 +112,19 @@ describe('a page graph', () => {
     expect(nodes[2]).toMatchObject({ '@id': `${SITE}/people/#webpage`, mainEntity: { '@id': `${SITE}/people/#items` }, breadcrumb: { '@id': `${SITE}/people/#breadcrumb` } });
     expect((nodes[3]!.itemListElement as Node[]).map((i) => i.item)).toEqual([`${SITE}/`, `${SITE}/people/`]);
     expect((nodes[4]!.itemListElement as Node[])[0]).toEqual({ '@type': 'ListItem', position: 21, name: 'A', url: `${SITE}/people/a/` });
+  });
+
+  it('a lead picture\'s crops are one ImageObject each, with their size and the caption rather than the alt text', () => {
+    const crops = [[1200, 675], [1200, 900], [900, 900]].map(([width, height]) => ({ url: `${SITE}/_astro/lead_${width}x${height}.jpg`, alt: 'Velayati', caption: 'At the airport', credit: 'AP', width, height }));
+    expect(article(facts({ images: crops })).image).toEqual(crops.map((c) => ({
+      '@type': 'ImageObject', url: c.url, width: c.width, height: c.height, caption: 'At the airport', creditText: 'AP',
+    })));
+  });
+
+  it('the publisher has the site\'s logo, with its size, when one is set', () => {
+    const logo = { url: `${SITE}/logo.png`, width: 512, height: 512 };
+    const nodes = pageGraph({ site: { ...site, logo }, url: `${SITE}/`, name: 'Chronicle', description: 'd', lang: 'en' })['@graph'] as unknown as Node[];
+    expect(nodes[1]).toMatchObject({ '@type': 'Organization', logo: { '@type': 'ImageObject', url: logo.url, width: 512, height: 512 } });
   });
 
   it('the home page has no breadcrumbs', () => {

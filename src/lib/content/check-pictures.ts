@@ -53,7 +53,16 @@ function images(tree: Node): Node[] {
 }
 
 /** A path relative to the article's file: neither a site path (`/…`, public/) nor a URL. */
-const isRelative = (url: string) => !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+export const isRelative = (url: string) => !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+
+/** A picture path relative to `folder` names no file: say so, with the closest picture in the folder it points into. */
+export function missingPicture(folder: string, url: string): string {
+  const near = dirname(join(folder, url));
+  const pictures = existsSync(near) ? readdirSync(near).filter(isPictureFile) : [];
+  const suggestion = closestId(posix.basename(url), pictures);
+  const relativeDir = posix.dirname(url);
+  return `the picture ${JSON.stringify(url)} does not exist${suggestion ? `; did you mean ${JSON.stringify(relativeDir === '.' ? `./${suggestion}` : `${relativeDir}/${suggestion}`)}?` : '; pictures are found relative to the article\'s file'}`;
+}
 
 export interface PictureOptions {
   /** Hosts whose pictures the build downloads (CHRONICLE_PICTURE_HOSTS, remote-pictures.ts). */
@@ -117,12 +126,7 @@ export function checkPictures(files: readonly SourceFile[], contentDir: string, 
         else if (/^(https?:)?\/\//i.test(url)) at(hostNotAllowed(url));
         continue;
       }
-      if (existsSync(join(folder, url))) continue;
-      const near = dirname(join(folder, url));
-      const pictures = existsSync(near) ? readdirSync(near).filter(isPictureFile) : [];
-      const suggestion = closestId(posix.basename(url), pictures);
-      const relativeDir = posix.dirname(url);
-      at(`the picture ${JSON.stringify(url)} does not exist${suggestion ? `; did you mean ${JSON.stringify(relativeDir === '.' ? `./${suggestion}` : `${relativeDir}/${suggestion}`)}?` : '; pictures are found relative to the article\'s file'}`);
+      if (!existsSync(join(folder, url))) at(missingPicture(folder, url));
     }
   }
   return errors;

@@ -3,6 +3,7 @@ import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
 import { fetchRemotePictures, pictureHosts, remotePictureCache, type RemotePicture } from './remote-pictures.ts';
+import { checkLeadPictures } from './check-lead-picture.ts';
 
 export interface ContentCheck {
   /** Every problem, from reading the folder and from validating its files. */
@@ -27,7 +28,7 @@ export function checkContentTree(root: string, env: Record<string, string | unde
   const { errors, content } = validateContent(read.files);
   const remotePictures: RemotePicture[] = [];
   const pictures = checkPictures(read.files, contentDir, { hosts: pictureHosts(env), remote: remotePictures });
-  return { errors: [...read.errors, ...errors, ...pictures], files: read.files.length, contentDir, content, remotePictures };
+  return { errors: [...read.errors, ...errors, ...pictures, ...checkLeadPictures(read.files, contentDir)], files: read.files.length, contentDir, content, remotePictures };
 }
 
 /**

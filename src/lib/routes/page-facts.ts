@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import type { Archive, ArticleSummary } from '../model/archive.ts';
+import type { Archive } from '../model/archive.ts';
 import { contentDir, root } from 'virtual:chronicle/project';
 import { gitFactsOnce, lastCommitOf, pathInRepository, type GitFacts } from '../build/git.ts';
 import { repoLinks, type RepoLinks } from '../site/repo-links.ts';
@@ -77,11 +77,4 @@ export function imageUrl(src: string | undefined, site: URL | undefined): string
   if (/^https?:\/\//i.test(src)) return src;
   if (src.startsWith('./') || src.startsWith('../')) return undefined;
   return absoluteUrl(src.startsWith('/') ? src : `/${src}`, site);
-}
-
-/** An article's picture for link previews, when it has one with an absolute address. */
-export function ogImageOf(article: ArticleSummary, site: URL | undefined): { url: string; alt: string } | undefined {
-  const image = article.data.image;
-  const url = imageUrl(image?.src, site);
-  return image && url ? { url, alt: image.alt } : undefined;
 }

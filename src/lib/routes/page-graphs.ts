@@ -17,10 +17,12 @@ import { entityNodes, entityRef, newsArticleNodes, type EntityFacts } from '../s
 import type { ListEntry, Named, PageGraphInput, SiteFacts } from '../site/structured-data.ts';
 import { absoluteUrl } from './site-urls.ts';
 import { getArchive } from './load-archive.ts';
-import { getStandards, imageUrl } from './page-facts.ts';
+import { getStandards } from './page-facts.ts';
+import { leadPictureOf, structuredDataImagesOf } from './lead-picture.ts';
+import { siteLogo } from './site-logo.ts';
 
 export function siteFacts(site: URL | undefined): SiteFacts {
-  return { url: absoluteUrl('/', site), name: ui().siteName, lang: SITE_LANGUAGE, search: absoluteUrl(searchPath(SITE_LANGUAGE, []), site) };
+  return { url: absoluteUrl('/', site), name: ui().siteName, lang: SITE_LANGUAGE, search: absoluteUrl(searchPath(SITE_LANGUAGE, []), site), logo: siteLogo(site) };
 }
 
 /**
@@ -90,8 +92,8 @@ export async function articleGraph(article: ArticleSummary, site: URL | undefine
   const facts = (kind: EntityKind, ids: readonly string[]) => ids.flatMap((id) => entityFacts(archive, kind, id, site) ?? []);
   const topics = facts('topics', article.topics);
   const mentions = NAMED_KINDS.filter((kind) => kind !== 'topics').flatMap((kind) => facts(kind, namedIds(article.data, kind)));
-  const image = article.data.image;
-  const pictureUrl = imageUrl(image?.src, site);
+  const lead = leadPictureOf(article);
+  const images = (await structuredDataImagesOf(article, site)).map((image) => ({ ...image, caption: lead?.caption, credit: lead?.credit }));
   const nodes = newsArticleNodes({
     url: absoluteUrl(articlePath(article.id), site),
     headline: article.title,
@@ -103,7 +105,7 @@ export async function articleGraph(article: ArticleSummary, site: URL | undefine
     section: topics[0]?.name,
     authors: article.data.authors,
     source: article.source,
-    image: image && pictureUrl ? { url: pictureUrl, alt: image.alt, credit: image.credit } : undefined,
+    images,
     topics, mentions,
     corrections: article.data.corrections ?? [],
     site: siteFacts(site),

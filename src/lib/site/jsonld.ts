@@ -10,7 +10,7 @@
 import type { CorrectionComment, NewsArticle, Organization, Person, Thing } from 'schema-dts';
 import { kindSpec, type EntityKind } from '../core/kinds.ts';
 import { dayOrDateTime } from '../core/time-zones.ts';
-import { compact, nodeId, type SiteFacts } from './structured-data.ts';
+import { compact, nodeId, pixels, type SiteFacts } from './structured-data.ts';
 
 /** A thing the archive has a page for: its kind, name and the absolute URL of its page. */
 export interface EntityFacts {
@@ -64,6 +64,16 @@ export function entityNodes(facts: EntityFacts): Thing[] {
   return [node, ...(facts.country ? entityNodes(facts.country) : [])];
 }
 
+/** One picture of an article, at an absolute address. */
+export interface ArticleImage {
+  url: string;
+  alt: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
 export interface ArticleFacts {
   /** Absolute canonical URL of the article. */
   url: string;
@@ -80,7 +90,8 @@ export interface ArticleFacts {
   authors?: readonly string[] | undefined;
   /** The original publisher. */
   source?: { name: string; url?: string | undefined } | undefined;
-  image?: { url: string; alt: string; credit?: string | undefined } | undefined;
+  /** The lead picture in the shapes Google asks for (16:9, 4:3, 1:1), or as written. */
+  images?: readonly ArticleImage[] | undefined;
   /** What it is about. */
   topics: readonly EntityFacts[];
   /** The people, organizations, countries and events it names. */
@@ -126,7 +137,10 @@ export function newsArticleNodes(facts: ArticleFacts): Thing[] {
     dateline: facts.dateline,
     articleSection: facts.section,
     keywords: facts.topics.map((topic) => topic.name),
-    image: facts.image ? [compact({ '@type': 'ImageObject' as const, url: facts.image.url, caption: facts.image.alt, creditText: facts.image.credit })] : undefined,
+    image: facts.images?.map((image) => compact({
+      '@type': 'ImageObject' as const, url: image.url, width: pixels(image.width), height: pixels(image.height),
+      caption: image.caption ?? image.alt, creditText: image.credit,
+    })),
     author,
     publisher: source ?? { '@id': nodeId.publisher(facts.site) },
     sourceOrganization: source,

@@ -12,7 +12,7 @@
  * is defined in the same graph.
  */
 import type {
-  BreadcrumbList, CollectionPage, Graph, ItemList, ListItem, Organization, ProfilePage, SearchAction, Thing,
+  BreadcrumbList, CollectionPage, Distance, Graph, ItemList, ListItem, Organization, ProfilePage, SearchAction, Thing,
   WebPage, WebSite, WithActionConstraints, ItemPage, SearchResultsPage,
 } from 'schema-dts';
 import { KINDS, type EntityKind } from '../core/kinds.ts';
@@ -24,6 +24,8 @@ export interface SiteFacts {
   lang: string;
   /** Absolute URL of the search page, without a query. */
   search: string;
+  /** The publisher's logo (CHRONICLE_LOGO), at an absolute address with its size. */
+  logo?: { url: string; width?: number | undefined; height?: number | undefined } | undefined;
 }
 
 /** The ids of the graph's nodes, in one place so every page writes them alike. */
@@ -85,8 +87,16 @@ function websiteNode(site: SiteFacts): WebSite {
   };
 }
 
+/**
+ * A picture's size in pixels, as Google's structured data documentation
+ * writes it (a number); schema.org types `width` and `height` as a Distance,
+ * of which a plain number of pixels is the form search engines read.
+ */
+export const pixels = (value: number | undefined) => value as unknown as Distance | undefined;
+
 function publisherNode(site: SiteFacts): Organization {
-  return { '@type': 'Organization', '@id': nodeId.publisher(site), name: site.name, url: site.url };
+  const logo = site.logo ? { '@type': 'ImageObject' as const, url: site.logo.url, width: pixels(site.logo.width), height: pixels(site.logo.height) } : undefined;
+  return { '@type': 'Organization', '@id': nodeId.publisher(site), name: site.name, url: site.url, logo };
 }
 
 function breadcrumbNode(facts: PageFacts): BreadcrumbList {

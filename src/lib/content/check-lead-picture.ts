@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { imageSize } from 'image-size';
+import { coversShareCard, SHARE_CARD } from '../core/picture-crops.ts';
+import type { SourceFile } from './entries.ts';
+import type { ContentError } from './errors.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { isRelative, missingPicture } from './check-pictures.ts';
+import { isPictureFile, PICTURE_EXTENSIONS } from './picture-files.ts';
+
+/**
+ * An article's lead picture (`image.src`) kept with the content, beside the
+ * article or in `content/images/`: the file must exist (else the closest
+ * picture in that folder is named), be a picture the site optimises, and be
+ * at least as large as a share card (1200×630), since link previews show a
+ * crop of it at that size. Site paths and addresses are shown as written.
+ */
+export function checkLeadPictures(files: readonly SourceFile[], contentDir: string): ContentError[] {
+  const errors: ContentError[] = [];
+  for (const file of files) {
+    if (file.collection !== 'articles' || !/^image:/m.test(file.source)) continue;
+    const parsed = parseFrontmatter(file.source);
+    const src = (parsed.data.image as { src?: unknown } | undefined)?.src;
+    if (typeof src !== 'string' || !isRelative(src)) continue;
+    const line = parsed.lineOf(['image', 'src']);
+    const at = (message: string) => errors.push({ file: file.displayPath, ...(line ? { line } : {}), field: 'image.src', message });
+    const folder = dirname(join(contentDir, 'articles', file.path));
+    const path = join(folder, src);
+    if (!isPictureFile(src)) {
+      at(`${JSON.stringify(src)} is not a picture the site can optimise (${extname(src) || 'no extension'}); use a ${PICTURE_EXTENSIONS.map((e) => e.slice(1).toUpperCase()).join(', ')} file`);
+    } else if (!existsSync(path)) {
+      at(missingPicture(folder, src));
+    } else {
+      const size = sizeOf(path);
+      if (!size) at(`the picture ${JSON.stringify(src)} cannot be read as a picture; is the file whole?`);
+      else if (!coversShareCard(size)) {
+        at(`the picture ${JSON.stringify(src)} is ${size.width}×${size.height} pixels, too small for a share card; a lead picture needs at least ${SHARE_CARD.width}×${SHARE_CARD.height} (put a smaller picture in the text instead)`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Width and height as shown (a picture taken sideways, EXIF orientation 5–8, swaps them), or undefined for a file that is not one. */
+function sizeOf(path: string): { width: number; height: number } | undefined {
+  try {
+    const { width, height, orientation } = imageSize(readFileSync(path));
+    return (orientation ?? 0) >= 5 ? { width: height, height: width } : { width, height };
+  } catch {
+    return undefined;
+  }
+}
