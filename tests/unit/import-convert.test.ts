@@ -10,6 +10,9 @@ import { embedLink } from '../../src/lib/import/embeds.ts';
 import { checkBody } from '../../src/lib/content/body-safety.ts';
 import type { Note, SourceAttachment } from '../../src/lib/import/model.ts';
 import { markdownToMdast } from 'satteri';
+import { finishBody, pictureKey } from '../../src/lib/import/bodies.ts';
+import type { ArticlePlan } from '../../src/lib/import/identity.ts';
+import type { PictureOutcome } from '../../src/lib/import/pictures.ts';
 
 function convert(html: string, overrides: Partial<ConvertOptions> = {}) {
   const notes: Note[] = [];
@@ -146,6 +149,16 @@ describe('Hugo shortcodes and Liquid tags', () => {
       '```\n{{< figure src="kept.png" >}}\n```',
     ].join('\n\n'));
     expect(c.notes.map((n) => n.detail)).toEqual(['the Hugo shortcode "notice" is not known and was left as text: {{% notice %}}Careful{{% /notice %}}']);
+  });
+
+  it('Markdown posts: pictures point at the copies beside the article, keep their caption, and <img> becomes a Markdown picture', () => {
+    const plan = { id: '2018/07/x', notes: [], article: {} } as unknown as ArticlePlan;
+    const copy = (name: string): PictureOutcome => ({ ok: true, picture: { root: 'content', path: `articles/2018/07/x/${name}`, src: `./${name}`, data: Buffer.alloc(0) } });
+    const pictures = new Map([[pictureKey(plan.id, '/a.png'), copy('a.png')], [pictureKey(plan.id, '/c.png'), copy('c.png')]]);
+    const body = 'Text <img src="/a.png" alt="A &amp; [B]"> more.\n\n![C](/c.png "The \\"caption\\"")\n\n![](/c.png)\n\n```\n<img src="/kept.png">\n```';
+    const markdown = finishBody(plan, { format: 'markdown', text: body, pictures: [] }, { attachments: new Map(), pictures, link: (href) => href });
+    expect(markdown).toBe('Text ![A & \\[B\\]](./a.png) more.\n\n![C](./c.png "The \\"caption\\"")\n\n![](./c.png)\n\n```\n<img src="/kept.png">\n```');
+    expect(plan.notes.map((n) => n.kind)).toEqual(['missing-alt']);
   });
 
   it('Liquid: highlight, raw, post_url and site.baseurl are handled; include and other variables are listed', () => {

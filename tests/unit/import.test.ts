@@ -102,6 +102,21 @@ describe('running again', () => {
     expect(readFileSync(edited, 'utf8')).not.toContain('edited by hand');
   });
 
+  it('an article that gains a picture moves into a folder of its own, and the file the import wrote before is removed', async () => {
+    const site = tempDir('move');
+    const post = (content: string) => writeWxr(tempDir('wxr'), server.base, [{
+      id: 31, title: 'Moving post', name: 'moving-post', link: `${server.base}/2018/07/22/moving-post/`, date: '2018-07-22 09:30:00', gmt: '2018-07-22 05:00:00',
+      terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content,
+    }]);
+    await runImport(options(site, post('<p>No picture yet.</p>')));
+    expect(existsSync(join(site, 'content/articles/2018/07/moving-post.md'))).toBe(true);
+    const moved = await runImport(options(site, post(`<p>Now a picture.</p><p><img src="${server.base}/wp-content/uploads/2018/07/new.png" alt="A new picture"></p>`)));
+    expect(existsSync(join(site, 'content/articles/2018/07/moving-post.md'))).toBe(false);
+    expect(readFileSync(join(site, 'content/articles/2018/07/moving-post/index.md'), 'utf8')).toContain('![A new picture](./new.png)');
+    expect(moved.write.removed).toEqual([{ root: 'content', path: 'articles/2018/07/moving-post.md' }]);
+    expect(moved.notes.filter((n) => n.kind === 'check' && n.file.includes('moving-post'))).toEqual([]);
+  });
+
   it('never replaces a file it did not write: the article takes the next id and the report says so', async () => {
     const site = tempDir('collide');
     const source = writeWxr(tempDir('wxr'), server.base);

@@ -191,7 +191,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const pictureFiles: PlannedFile[] = [...(fetched?.values() ?? [])].flatMap((o) => (o.ok ? [{ root: o.picture.root, path: o.picture.path, data: o.picture.data }] : []));
   const planned = [...files.filter((f) => !f.path.startsWith('topics/')), ...topicPlanned, ...pictureFiles];
 
-  const write = writeFiles(planned, roots, options.force);
+  const retired = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  const write = writeFiles(planned, roots, options.force, retired);
 
   const notes: ReportNote[] = [];
   for (const [path, { text, notes: own }] of notesByFile) {
@@ -208,7 +209,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     notes.push({
       kind: 'edited',
       file: show(`${roots[file.root]}/${file.path}`),
-      detail: why === 'edited' ? 'edited since the last import, so it was not overwritten (run with --force to replace it)' : 'a file the import did not write is in the way; it was left as it is',
+      detail: why === 'edited' ? 'edited since the last import, so it was not overwritten (run with --force to replace it)'
+        : why === 'moved' ? 'edited since the last import, which now writes this article in another place (a folder of its own, or back out of one): move your edits there and delete this file, or the two have the same id'
+          : 'a file the import did not write is in the way; it was left as it is',
     });
   }
 
