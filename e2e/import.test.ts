@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildOnce, type BuildResult } from './helpers/site.ts';
+import { launchBrowser, openPage } from './helpers/browser.ts';
+import { serveDir } from './helpers/serve.ts';
+import { allResults, settled } from './helpers/search-page.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
 import {
   PNG, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, type PictureServer,
@@ -117,6 +120,25 @@ describe('an imported archive builds', () => {
     const persian = page('articles/2018/07/gftwgw');
     expect(persian).toContain(`<dt>برچسب‌ها</dt>`);
     expect(persian).toContain(`?tag=${encodeURIComponent('نفت')}"><bdi>نفت</bdi></a>`);
+  });
+
+  it('in Chromium, a tag on the imported article leads to the search results it filters', async () => {
+    const server = await serveDir(build.outDir);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, foreignRequests } = await openPage(browser, server.origin);
+      await page.goto(new URL('articles/2018/07/talks-hopes/', server.url).href);
+      await page.locator('.entity-links').getByRole('link', { name: 'Diplomacy', exact: true }).click();
+      await expect.poll(() => page.url()).toBe(new URL('search/?tag=Diplomacy', server.url).href);
+      await settled(page);
+      const results = await allResults(page);
+      expect(results.map((r) => new URL(r.href, server.url).pathname)).toEqual(['/articles/2018/07/talks-hopes/']);
+      expect(errors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('WordPress: Persian and Russian posts keep their language; drafts, private posts and pages are not published', () => {
