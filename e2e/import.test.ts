@@ -75,10 +75,14 @@ afterAll(async () => {
 
 const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html'), 'utf8');
 
-/** The `<img>` Astro's image pipeline made from the picture `name` (optimised into /_astro/), and its figure's caption. */
-function pictureIn(html: string, name: string): { img: string; caption: string | undefined } | undefined {
-  const img = new RegExp(`<img[^>]*\\ssrc="/_astro/${name.replace('.', '\\.')}[^"]*\\.webp"[^>]*>`).exec(html)?.[0];
-  if (!img) return undefined;
+/**
+ * The `<img>` with this alt text that Astro's image pipeline made (a WebP in /_astro/ with a `srcset`;
+ * the fixtures' pictures are the same bytes, so the file is named after whichever came first), and its figure's caption.
+ */
+function pictureIn(html: string, alt: string): { img: string; caption: string | undefined } | undefined {
+  const img = [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(` alt="${alt}"`));
+  const src = img && /\ssrc="(\/_astro\/[^"]+\.webp)"/.exec(img)?.[1];
+  if (!img || !src || !/\ssrcset="[^"]+"/.test(img) || !existsSync(join(build.outDir, src))) return undefined;
   const after = html.slice(html.indexOf(img) + img.length);
   return { img, caption: /^\s*<figcaption>([^<]*)<\/figcaption>\s*<\/figure>/.exec(after)?.[1] };
 }
@@ -93,10 +97,7 @@ describe('an imported archive builds', () => {
     const html = page('articles/2018/07/talks-hopes');
     expect(html).toContain('Talks &amp; hopes: Vienna round “resumes”');
     // The picture sits beside the article and goes through the image pipeline, as a figure with its caption.
-    const figure = pictureIn(html, 'talks-640x480');
-    expect(figure?.img).toContain('alt="Delegates at the table in Vienna"');
-    expect(figure?.img).toMatch(/\ssrcset="[^"]+"/);
-    expect(figure?.caption).toBe('Delegates at the table, Thursday');
+    expect(pictureIn(html, 'Delegates at the table in Vienna')).toMatchObject({ caption: 'Delegates at the table, Thursday' });
     expect(html).toContain('<figure class="figure">');
     expect(html).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Video on YouTube</a>');
     expect(html).not.toContain('<iframe');
@@ -116,7 +117,6 @@ describe('an imported archive builds', () => {
     const html = page('articles/2018/07/talks-hopes');
     expect(html).toMatch(/<dt>Tags<\/dt>\s*<dd><ul><li><a href="\/search\/\?tag=Diplomacy"><bdi>Diplomacy<\/bdi><\/a><\/li><\/ul><\/dd>/);
     expect(html).toMatch(/<meta name="chronicle:tag" content="Diplomacy" data-pagefind-filter="tag\[content\]">/);
-    expect(existsSync(join(content, 'topics/diplomacy.md'))).toBe(false);
     const persian = page('articles/2018/07/gftwgw');
     expect(persian).toContain(`<dt>برچسب‌ها</dt>`);
     expect(persian).toContain(`?tag=${encodeURIComponent('نفت')}"><bdi>نفت</bdi></a>`);
@@ -143,7 +143,7 @@ describe('an imported archive builds', () => {
 
   it('WordPress: Persian and Russian posts keep their language; drafts, private posts and pages are not published', () => {
     expect(page('articles/2018/07/gftwgw')).toMatch(/<html[^>]*lang="fa"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="fa"/);
-    expect(pictureIn(page('articles/2018/07/gftwgw'), 'map')).toMatchObject({ caption: 'نقشهٔ وین' });
+    expect(pictureIn(page('articles/2018/07/gftwgw'), 'نقشهٔ وین با محل گفت‌وگوها')).toMatchObject({ caption: 'نقشهٔ وین' });
     expect(page('articles/2018/07/peregovory')).toMatch(/<html[^>]*lang="ru"/);
     expect(existsSync(join(build.outDir, 'articles/2018/07/draft-not-yet'))).toBe(false);
     expect(existsSync(join(build.outDir, 'articles/2018/07/private-notes'))).toBe(false);
@@ -185,14 +185,14 @@ describe('an imported archive builds', () => {
     expect(page('articles/2018/07/ministers-meet-in-geneva')).toContain('<em>six hours</em>');
     expect(page('articles/2018/07/peregovory-prodolzhayutsya')).toContain('Итогов пока нет.');
     const hugo = page('articles/2018/07/first-look');
-    expect(hugo).toMatch(/<img[^>]*\salt="The same chart"[^>]*>\s*<figcaption>Spending by ministry<\/figcaption>/);
-    expect(pictureIn(hugo, 'chart')?.img).toMatch(/\ssrcset="[^"]+"/);
+    expect(pictureIn(hugo, 'The same chart')).toMatchObject({ caption: 'Spending by ministry' });
+    expect(pictureIn(hugo, 'A bar chart of spending')).toMatchObject({ caption: undefined });
     expect(hugo).toContain('{{&lt; notice warning &gt;}}');
     expect(hugo).toContain('// {{&lt; not-a-shortcode &gt;}} stays inside code');
     expect(page('articles/2018/07/second-look')).toContain('href="/articles/2018/07/first-look/"');
     const jekyll = page('articles/2018/07/first-post');
     expect(jekyll).toContain('href="/articles/2018/07/second-post/"');
-    expect(pictureIn(jekyll, 'photo')?.img).toContain('alt="Office photo"');
+    expect(pictureIn(jekyll, 'Office photo')).toBeDefined();
     expect(existsSync(join(build.outDir, 'articles/2018/07/ideas'))).toBe(false);
   });
 
