@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildOnce, type BuildResult } from './helpers/site.ts';
+import { launchBrowser, openPage } from './helpers/browser.ts';
+import { serveDir } from './helpers/serve.ts';
+import { allResults, settled } from './helpers/search-page.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
 import {
   PNG, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, type PictureServer,
@@ -23,9 +26,9 @@ const publicDir = join(site, 'public');
 const reports: Record<string, string> = {};
 const runs: Record<string, { code: number; stdout: string; stderr: string }> = {};
 
-async function importInto(kind: string, source: string, name: string) {
+async function importInto(kind: string, source: string, name: string, options: string[] = []) {
   const report = join(site, `${name}-report.md`);
-  const run = await runScript('import', [kind, source, '--out', content, '--public', publicDir, '--report', report]);
+  const run = await runScript('import', [kind, source, '--out', content, '--public', publicDir, '--report', report, ...options]);
   runs[name] = run;
   if (run.code !== 0) throw new Error(`npm run import -- ${kind} failed:\n${run.stdout}\n${run.stderr}`);
   reports[name] = readFileSync(report, 'utf8');
@@ -43,18 +46,25 @@ function snapshot(dir: string): Record<string, string> {
 
 beforeAll(async () => {
   server = await startPictureServer();
-  await importInto('wordpress', writeWxr(sources, server.base), 'wordpress');
+  // WordPress's tags stay the articles' tags; Hugo's and Jekyll's become topics (the default).
+  await importInto('wordpress', writeWxr(sources, server.base), 'wordpress', ['--tags', 'keep']);
   await importInto('feed', writeRss(sources), 'rss');
   await importInto('feed', writeAtom(sources), 'atom');
   await importInto('hugo', writeHugo(join(sources, 'hugo')), 'hugo');
   await importInto('jekyll', writeJekyll(join(sources, 'jekyll')), 'jekyll');
   // A picture without alt text is imported and listed for review, and the build refuses it until
-  // someone says what it shows (docs/content-model.md): the author's one edit after this import.
-  expect(reports.hugo).toMatch(/content\/articles\/2018\/07\/second-look\.md:\d+` \| a picture has no alt text \(photo\.png\)/);
-  const described = join(content, 'articles/2018/07/second-look.md');
-  const unedited = readFileSync(described, 'utf8');
-  writeFileSync(described, unedited.replace('![](/images/2018/07/second-look/photo.png)', '![The numbers, charted](/images/2018/07/second-look/photo.png)'));
-  expect(readFileSync(described, 'utf8')).not.toBe(unedited);
+  // someone says what it shows (docs/content-model.md): the author's one edit per picture after this import.
+  expect(reports.hugo).toMatch(/content\/articles\/2018\/07\/second-look\/index\.md:\d+` \| a picture has no alt text \(photo\.png\), and the build refuses it until it has/);
+  expect(reports.wordpress).toMatch(/content\/articles\/2018\/07\/gftwgw\/index\.md:\d+` \| a picture has no alt text \(map\.png\), and the build refuses it until it has/);
+  for (const [file, unsaid, said] of [
+    ['2018/07/second-look/index.md', '![](./photo.png)', '![The numbers, charted](./photo.png)'],
+    ['2018/07/gftwgw/index.md', '![](./map.png "نقشهٔ وین")', '![نقشهٔ وین با محل گفت‌وگوها](./map.png "نقشهٔ وین")'],
+  ] as const) {
+    const described = join(content, 'articles', file);
+    const unedited = readFileSync(described, 'utf8');
+    writeFileSync(described, unedited.replace(unsaid, said));
+    expect(readFileSync(described, 'utf8')).not.toBe(unedited);
+  }
   build = await buildOnce({ name: 'import', contentDir: content });
 });
 
@@ -65,6 +75,18 @@ afterAll(async () => {
 
 const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html'), 'utf8');
 
+/**
+ * The `<img>` with this alt text that Astro's image pipeline made (a WebP in /_astro/ with a `srcset`;
+ * the fixtures' pictures are the same bytes, so the file is named after whichever came first), and its figure's caption.
+ */
+function pictureIn(html: string, alt: string): { img: string; caption: string | undefined } | undefined {
+  const img = [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(` alt="${alt}"`));
+  const src = img && /\ssrc="(\/_astro\/[^"]+\.webp)"/.exec(img)?.[1];
+  if (!img || !src || !/\ssrcset="[^"]+"/.test(img) || !existsSync(join(build.outDir, src))) return undefined;
+  const after = html.slice(html.indexOf(img) + img.length);
+  return { img, caption: /^\s*<figcaption>([^<]*)<\/figcaption>\s*<\/figure>/.exec(after)?.[1] };
+}
+
 describe('an imported archive builds', () => {
   it('passes npm run check with every file written, once the pictures the report lists are described', async () => {
     const run = await runScript('check', ['--content-only'], { CHRONICLE_CONTENT_DIR: content });
@@ -74,7 +96,9 @@ describe('an imported archive builds', () => {
   it('WordPress: the article, its figure with the caption and the attachment\'s alt text, links for embeds, the table and code', () => {
     const html = page('articles/2018/07/talks-hopes');
     expect(html).toContain('Talks &amp; hopes: Vienna round “resumes”');
-    expect(html).toMatch(/<figure>\s*<img src="\/images\/2018\/07\/talks-hopes\/talks-640x480\.jpg" alt="Delegates at the table in Vienna">\s*<figcaption>Delegates at the table, <em>Thursday<\/em><\/figcaption>\s*<\/figure>/);
+    // The picture sits beside the article and goes through the image pipeline, as a figure with its caption.
+    expect(pictureIn(html, 'Delegates at the table in Vienna')).toMatchObject({ caption: 'Delegates at the table, Thursday' });
+    expect(html).toContain('<figure class="figure">');
     expect(html).toContain('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Video on YouTube</a>');
     expect(html).not.toContain('<iframe');
     expect(html).toMatch(/<th>Country<\/th>/);
@@ -84,12 +108,42 @@ describe('an imported archive builds', () => {
     // ?p=2 and the old Russian permalink point at the new pages.
     expect(html).toContain('href="/articles/2018/07/gftwgw/"');
     expect(html).toContain('href="/articles/2018/07/peregovory/"');
-    expect(readFileSync(join(publicDir, 'images/2018/07/talks-hopes/talks-640x480.jpg'))).toEqual(PNG);
+    expect(readFileSync(join(content, 'articles/2018/07/talks-hopes/talks-640x480.jpg'))).toEqual(PNG);
+    // The featured picture is the `image` field, which takes a site path: it stays in public/.
+    expect(readFileSync(join(publicDir, 'images/2018/07/talks-hopes/talks.jpg'))).toEqual(PNG);
+  });
+
+  it('WordPress tags kept as tags: listed on the article, each a search filter', () => {
+    const html = page('articles/2018/07/talks-hopes');
+    expect(html).toMatch(/<dt>Tags<\/dt>\s*<dd><ul><li><a href="\/search\/\?tag=Diplomacy"><bdi>Diplomacy<\/bdi><\/a><\/li><\/ul><\/dd>/);
+    expect(html).toMatch(/<meta name="chronicle:tag" content="Diplomacy" data-pagefind-filter="tag\[content\]">/);
+    const persian = page('articles/2018/07/gftwgw');
+    expect(persian).toContain(`<dt>برچسب‌ها</dt>`);
+    expect(persian).toContain(`?tag=${encodeURIComponent('نفت')}"><bdi>نفت</bdi></a>`);
+  });
+
+  it('in Chromium, a tag on the imported article leads to the search results it filters', async () => {
+    const server = await serveDir(build.outDir);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors, foreignRequests } = await openPage(browser, server.origin);
+      await page.goto(new URL('articles/2018/07/talks-hopes/', server.url).href);
+      await page.locator('.entity-links').getByRole('link', { name: 'Diplomacy', exact: true }).click();
+      await expect.poll(() => page.url()).toBe(new URL('search/?tag=Diplomacy', server.url).href);
+      await settled(page);
+      const results = await allResults(page);
+      expect(results.map((r) => new URL(r.href, server.url).pathname)).toEqual(['/articles/2018/07/talks-hopes/']);
+      expect(errors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('WordPress: Persian and Russian posts keep their language; drafts, private posts and pages are not published', () => {
     expect(page('articles/2018/07/gftwgw')).toMatch(/<html[^>]*lang="fa"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="fa"/);
-    expect(page('articles/2018/07/gftwgw')).toContain('<figcaption>نقشهٔ وین</figcaption>');
+    expect(pictureIn(page('articles/2018/07/gftwgw'), 'نقشهٔ وین با محل گفت‌وگوها')).toMatchObject({ caption: 'نقشهٔ وین' });
     expect(page('articles/2018/07/peregovory')).toMatch(/<html[^>]*lang="ru"/);
     expect(existsSync(join(build.outDir, 'articles/2018/07/draft-not-yet'))).toBe(false);
     expect(existsSync(join(build.outDir, 'articles/2018/07/private-notes'))).toBe(false);
@@ -131,30 +185,31 @@ describe('an imported archive builds', () => {
     expect(page('articles/2018/07/ministers-meet-in-geneva')).toContain('<em>six hours</em>');
     expect(page('articles/2018/07/peregovory-prodolzhayutsya')).toContain('Итогов пока нет.');
     const hugo = page('articles/2018/07/first-look');
-    expect(hugo).toMatch(/<figure><img src="\/images\/2018\/07\/first-look\/chart\.png" alt="The same chart"><figcaption>Spending by ministry<\/figcaption><\/figure>/);
+    expect(pictureIn(hugo, 'The same chart')).toMatchObject({ caption: 'Spending by ministry' });
+    expect(pictureIn(hugo, 'A bar chart of spending')).toMatchObject({ caption: undefined });
     expect(hugo).toContain('{{&lt; notice warning &gt;}}');
     expect(hugo).toContain('// {{&lt; not-a-shortcode &gt;}} stays inside code');
     expect(page('articles/2018/07/second-look')).toContain('href="/articles/2018/07/first-look/"');
     const jekyll = page('articles/2018/07/first-post');
     expect(jekyll).toContain('href="/articles/2018/07/second-post/"');
-    expect(jekyll).toContain('<img src="/images/2018/07/first-post/photo.png" alt="Office photo"');
+    expect(pictureIn(jekyll, 'Office photo')).toBeDefined();
     expect(existsSync(join(build.outDir, 'articles/2018/07/ideas'))).toBe(false);
   });
 
   it('the report lists what needs a person, with file and line', () => {
-    expect(reports.wordpress).toContain('| `content/articles/2018/07/gftwgw.md:15` | a picture has no alt text (map.png)');
-    expect(reports.wordpress).toMatch(/\| `content\/articles\/2018\/07\/peregovory\.md:\d+` \| the picture http:\/\/127\.0\.0\.1:\d+\/missing\/photo\.jpg could not be fetched \(the server answered 404/);
-    expect(reports.wordpress).toMatch(/\| `content\/articles\/2018\/07\/talks-hopes\.md:\d+` \| \[contact-form-7\] is not known/);
+    expect(reports.wordpress).toContain('| `content/articles/2018/07/gftwgw/index.md:15` | a picture has no alt text (map.png), and the build refuses it until it has: say what it shows in');
+    expect(reports.wordpress).toMatch(/\| `content\/articles\/2018\/07\/peregovory\/index\.md:\d+` \| the picture http:\/\/127\.0\.0\.1:\d+\/missing\/photo\.jpg could not be fetched \(the server answered 404/);
+    expect(reports.wordpress).toMatch(/\| `content\/articles\/2018\/07\/talks-hopes\/index\.md:\d+` \| \[contact-form-7\] is not known/);
     expect(reports.wordpress).toContain('| About us | a page (publish), not an article |');
     expect(reports.wordpress).toContain('/ p=2 /articles/2018/07/gftwgw/ 301');
-    expect(reports.hugo).toMatch(/`content\/articles\/2018\/07\/first-look\.md:\d+` \| the Hugo shortcode "notice"/);
-    expect(reports.jekyll).toMatch(/`content\/articles\/2018\/07\/first-post\.md:\d+` \| the Liquid tag "include"/);
+    expect(reports.hugo).toMatch(/`content\/articles\/2018\/07\/first-look\/index\.md:\d+` \| the Hugo shortcode "notice"/);
+    expect(reports.jekyll).toMatch(/`content\/articles\/2018\/07\/first-post\/index\.md:\d+` \| the Liquid tag "include"/);
     expect(runs.wordpress!.stdout).toMatch(/articles\s+6\n/);
   });
 
   it('running an import again changes no byte', async () => {
     const before = { content: snapshot(content), public: snapshot(publicDir) };
-    await importInto('wordpress', join(sources, 'export.xml'), 'wordpress-again');
+    await importInto('wordpress', join(sources, 'export.xml'), 'wordpress-again', ['--tags', 'keep']);
     await importInto('hugo', join(sources, 'hugo'), 'hugo-again');
     expect({ content: snapshot(content), public: snapshot(publicDir) }).toEqual(before);
     expect(runs['wordpress-again']!.stdout).toMatch(/files written\s+0\n/);

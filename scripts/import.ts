@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run import -- <${IMPORT_KINDS.join('|')}> <source> [op
 
   --out <dir>        the content folder to write into (default: content/ or CHRONICLE_CONTENT_DIR)
   --public <dir>     where pictures go, under images/ (default: public/)
-  --tags <mode>      topics: tags become topics (default); drop: tags are left out
+  --tags <mode>      topics: tags become topics (default); keep: tags stay the
+                     article's tags (no topic files); drop: tags are left out
   --topic <id>       the topic of articles that have none (default: one named after the site)
   --lang <tag>       the language of articles whose source does not say (e.g. fa)
   --report <file>    where the report goes (default: import-report.md)
@@ -51,7 +52,7 @@ const [kind, source, ...extra] = positionals;
 if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) fail(kind ? `unknown kind "${kind}"` : 'what should be imported?', true);
 if (!source) fail(`the ${kind} source is missing`, true);
 if (extra.length) fail(`unexpected ${extra.map((e) => `"${e}"`).join(' ')}`, true);
-if (values.tags !== 'topics' && values.tags !== 'drop') fail(`--tags ${values.tags}: expected topics or drop`, true);
+if (values.tags !== 'topics' && values.tags !== 'keep' && values.tags !== 'drop') fail(`--tags ${values.tags}: expected topics, keep or drop`, true);
 if (values.topic && !/^[a-z][a-z0-9-]*$/.test(values.topic)) fail(`--topic ${values.topic}: expected a topic id like "world-news"`);
 
 // npm runs scripts from the repository; INIT_CWD is where the command was typed, for relative paths.

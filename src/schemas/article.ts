@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import type { ImageMetadata } from 'astro';
 import {
-  countryCodes, dateTime, timeZone, entryId, frontmatter, entryIds, imageSource, languageTag, stringList, text, urlPath, webUrl,
+  countryCodes, dateTime, timeZone, entryId, frontmatter, entryIds, imageSource, labelList, languageTag, stringList, text, urlPath, webUrl,
 } from './common.ts';
 import { checkSpan, eventFields } from './event.ts';
 import { namedLists } from './named-lists.ts';
@@ -58,6 +58,7 @@ function articleSchemaOf<S extends z.ZodType>(source: S) {
       .meta({ description: 'Topic ids (at least one); each must exist in `content/topics/`.', minItems: 1 }),
     // `people`, `organizations` and any other kind the registry lists (src/lib/core/kinds.ts).
     ...namedLists((kind, folder) => `${kind} ids; each must exist in \`content/${folder}/\`.`),
+    tags: labelList.optional().describe('Free-text labels (each ≤ 80 characters), e.g. an old site\'s tags; shown on the article and offered as a search filter. Unlike topics they need no file and make no page.'),
     countries: countryCodes.optional().describe('ISO 3166-1 alpha-2 codes, upper case.'),
     events: z.array(z.union([entryId, inlineEventSchema]), {
       error: (iss) => (iss.code === 'invalid_type' ? 'expected a list of event ids or { date, title } events' : undefined),

@@ -132,6 +132,11 @@ export const imageSource = z.string({ error: (iss) => `got ${showValue(iss.input
 
 export const stringList = z.array(text(200), { error: (iss) => `got ${showValue(iss.input)}, expected a list of text` });
 
+/** Free-text labels (an old site's tags): unlike topics they need no file, and none may repeat (case aside). */
+export const labelList = z.array(text(80), { error: (iss) => `got ${showValue(iss.input)}, expected a list of text` })
+  .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase())).size === labels.length, { error: 'lists the same tag twice' })
+  .meta({ uniqueItems: true });
+
 /**
  * A frontmatter object where an empty field (`dateline:` with nothing after
  * it, which YAML reads as null) counts as absent: "required" when the field is

@@ -9,6 +9,10 @@ import { aliasPath, cutDescription, firstParagraph } from '../../src/lib/import/
 import { embedLink } from '../../src/lib/import/embeds.ts';
 import { checkBody } from '../../src/lib/content/body-safety.ts';
 import type { Note, SourceAttachment } from '../../src/lib/import/model.ts';
+import { markdownToMdast } from 'satteri';
+import { finishBody, pictureKey } from '../../src/lib/import/bodies.ts';
+import type { ArticlePlan } from '../../src/lib/import/identity.ts';
+import type { PictureOutcome } from '../../src/lib/import/pictures.ts';
 
 function convert(html: string, overrides: Partial<ConvertOptions> = {}) {
   const notes: Note[] = [];
@@ -33,9 +37,15 @@ describe('HTML to Markdown', () => {
     expect(convert('<pre>plain</pre>').markdown).toBe('```\nplain\n```');
   });
 
-  it('turns a figure into an HTML figure with its caption, pointing at the downloaded copy', () => {
-    const { markdown } = convert('<figure class="wp-block-image"><img src="https://old.example/a.jpg" alt="A &quot;map&quot;"/><figcaption>The <em>map</em></figcaption></figure>');
-    expect(markdown).toBe('<figure>\n<img src="/images/x/a.jpg" alt="A &quot;map&quot;">\n<figcaption>The <em>map</em></figcaption>\n</figure>');
+  it('turns a figure into Chronicle\'s figure form, ![alt](./copy "Caption"), pointing at the copy beside the article', () => {
+    const beside = { picture: (url: string, alt: string) => ({ src: `./${url.split('/').pop()}`, alt }) };
+    const { markdown } = convert('<figure class="wp-block-image"><img src="https://old.example/a.jpg" alt="A [map]"/><figcaption>The <em>map</em>, "annotated"</figcaption></figure>', beside);
+    // The caption is plain text (a Markdown title); the quotes in it are escaped, and the build reads it back whole.
+    expect(markdown).toBe('![A \\[map\\]](./a.jpg "The map, \\"annotated\\"")');
+    const image = (markdownToMdast(markdown) as unknown as { children: { children: { type: string; alt: string; title: string }[] }[] }).children[0]!.children[0]!;
+    expect(image).toMatchObject({ type: 'image', alt: 'A [map]', title: 'The map, "annotated"' });
+    const failed = convert('<figure><img src="https://old.example/b.jpg" alt="B"><figcaption>Cap</figcaption></figure>', { picture: (_url, alt) => ({ src: undefined, alt }) });
+    expect(failed.markdown).toBe('[Picture: B](https://old.example/b.jpg) (Cap)');
   });
 
   it('links to a picture whose download failed instead of loading it from the old site', () => {
@@ -130,7 +140,7 @@ describe('Hugo shortcodes and Liquid tags', () => {
       '```\n{{< figure src="kept.png" >}}\n```',
     ].join('\n\n'), c);
     expect(out).toBe([
-      '<figure><img src="/img/a.png" alt="A"><figcaption>Cap</figcaption></figure>',
+      '![A](/img/a.png "Cap")',
       '[Video on YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)',
       '[Post by @jack on X](https://x.com/jack/status/20)',
       '```go\nfmt.Println(1)\n```',
@@ -139,6 +149,16 @@ describe('Hugo shortcodes and Liquid tags', () => {
       '```\n{{< figure src="kept.png" >}}\n```',
     ].join('\n\n'));
     expect(c.notes.map((n) => n.detail)).toEqual(['the Hugo shortcode "notice" is not known and was left as text: {{% notice %}}Careful{{% /notice %}}']);
+  });
+
+  it('Markdown posts: pictures point at the copies beside the article, keep their caption, and <img> becomes a Markdown picture', () => {
+    const plan = { id: '2018/07/x', notes: [], article: {} } as unknown as ArticlePlan;
+    const copy = (name: string): PictureOutcome => ({ ok: true, picture: { root: 'content', path: `articles/2018/07/x/${name}`, src: `./${name}`, data: Buffer.alloc(0) } });
+    const pictures = new Map([[pictureKey(plan.id, '/a.png'), copy('a.png')], [pictureKey(plan.id, '/c.png'), copy('c.png')]]);
+    const body = 'Text <img src="/a.png" alt="A &amp; [B]"> more.\n\n![C](/c.png "The \\"caption\\"")\n\n![](/c.png)\n\n```\n<img src="/kept.png">\n```';
+    const markdown = finishBody(plan, { format: 'markdown', text: body, pictures: [] }, { attachments: new Map(), pictures, link: (href) => href });
+    expect(markdown).toBe('Text ![A & \\[B\\]](./a.png) more.\n\n![C](./c.png "The \\"caption\\"")\n\n![](./c.png)\n\n```\n<img src="/kept.png">\n```');
+    expect(plan.notes.map((n) => n.kind)).toEqual(['missing-alt']);
   });
 
   it('Liquid: highlight, raw, post_url and site.baseurl are handled; include and other variables are listed', () => {

@@ -81,21 +81,40 @@ describe('running again', () => {
     const first = await runImport(options(site, source));
     expect(first.write.written.length).toBeGreaterThan(0);
     expect(list(site).filter((p) => !p.startsWith('content') && !p.startsWith('public'))).toEqual([]);
-    expect(list(join(site, 'public')).filter((p) => p.endsWith('.jpg') || p.endsWith('.png'))).toEqual([
-      'images/2018/07/gftwgw/map.png', 'images/2018/07/talks-hopes/talks-640x480.jpg', 'images/2018/07/talks-hopes/talks.jpg',
-    ]);
+    // Pictures in the text sit beside their article, in its own folder; only the featured picture
+    // (the `image` field takes a site path) goes to public/.
+    const pictures = (dir: string) => list(dir).filter((p) => p.endsWith('.jpg') || p.endsWith('.png'));
+    expect(pictures(join(site, 'content'))).toEqual(['articles/2018/07/gftwgw/map.png', 'articles/2018/07/talks-hopes/talks-640x480.jpg']);
+    expect(pictures(join(site, 'public'))).toEqual(['images/2018/07/talks-hopes/talks.jpg']);
+    expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8'))
+      .toContain('\n![Delegates at the table in Vienna](./talks-640x480.jpg "Delegates at the table, Thursday")\n');
 
-    const edited = join(site, 'content/articles/2018/07/talks-hopes.md');
+    const edited = join(site, 'content/articles/2018/07/talks-hopes/index.md');
     const mine = readFileSync(edited, 'utf8').replace('Delegates met again', 'Delegates (edited by hand) met again');
     writeFileSync(edited, mine);
     const second = await runImport(options(site, source));
     expect(readFileSync(edited, 'utf8')).toBe(mine);
     expect(second.write.written).toEqual([]);
-    expect(second.notes).toContainEqual(expect.objectContaining({ kind: 'edited', file: 'content/articles/2018/07/talks-hopes.md' }));
+    expect(second.notes).toContainEqual(expect.objectContaining({ kind: 'edited', file: 'content/articles/2018/07/talks-hopes/index.md' }));
 
     const forced = await runImport(options(site, source, { force: true }));
-    expect(forced.write.written.map((f) => f.path)).toEqual(['articles/2018/07/talks-hopes.md']);
+    expect(forced.write.written.map((f) => f.path)).toEqual(['articles/2018/07/talks-hopes/index.md']);
     expect(readFileSync(edited, 'utf8')).not.toContain('edited by hand');
+  });
+
+  it('an article that gains a picture moves into a folder of its own, and the file the import wrote before is removed', async () => {
+    const site = tempDir('move');
+    const post = (content: string) => writeWxr(tempDir('wxr'), server.base, [{
+      id: 31, title: 'Moving post', name: 'moving-post', link: `${server.base}/2018/07/22/moving-post/`, date: '2018-07-22 09:30:00', gmt: '2018-07-22 05:00:00',
+      terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content,
+    }]);
+    await runImport(options(site, post('<p>No picture yet.</p>')));
+    expect(existsSync(join(site, 'content/articles/2018/07/moving-post.md'))).toBe(true);
+    const moved = await runImport(options(site, post(`<p>Now a picture.</p><p><img src="${server.base}/wp-content/uploads/2018/07/new.png" alt="A new picture"></p>`)));
+    expect(existsSync(join(site, 'content/articles/2018/07/moving-post.md'))).toBe(false);
+    expect(readFileSync(join(site, 'content/articles/2018/07/moving-post/index.md'), 'utf8')).toContain('![A new picture](./new.png)');
+    expect(moved.write.removed).toEqual([{ root: 'content', path: 'articles/2018/07/moving-post.md' }]);
+    expect(moved.notes.filter((n) => n.kind === 'check' && n.file.includes('moving-post'))).toEqual([]);
   });
 
   it('never replaces a file it did not write: the article takes the next id and the report says so', async () => {
@@ -104,15 +123,20 @@ describe('running again', () => {
     mkdirSync(join(site, 'content/articles/2018/07'), { recursive: true });
     const authors = '---\ntitle: Mine\n---\n';
     writeFileSync(join(site, 'content/articles/2018/07/talks-hopes.md'), authors);
+    // An article in a folder of its own holds its id too.
+    mkdirSync(join(site, 'content/articles/2018/07/peregovory'), { recursive: true });
+    writeFileSync(join(site, 'content/articles/2018/07/peregovory/index.md'), authors);
     mkdirSync(join(site, 'content/topics'), { recursive: true });
     writeFileSync(join(site, 'content/topics/world.md'), '---\ntitle: "World (mine)"\ndescription: "Kept."\n---\n');
     const outcome = await runImport(options(site, source));
     expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes.md'), 'utf8')).toBe(authors);
     expect(readFileSync(join(site, 'content/topics/world.md'), 'utf8')).toContain('World (mine)');
     // The author's own file keeps its id; the two imported posts with that slug come after it, in source order.
-    expect(existsSync(join(site, 'content/articles/2018/07/talks-hopes-2.md'))).toBe(true);
+    expect(existsSync(join(site, 'content/articles/2018/07/talks-hopes-2/index.md'))).toBe(true);
+    expect(readFileSync(join(site, 'content/articles/2018/07/peregovory/index.md'), 'utf8')).toBe(authors);
+    expect(readFileSync(join(site, 'content/articles/2018/07/peregovory-2/index.md'), 'utf8')).toContain('Делегации встретились в Вене.');
     expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes-3.md'), 'utf8')).toContain('Talks and hopes, again');
-    expect(outcome.notes.filter((n) => n.kind === 'id-collision').map((n) => n.detail)).toEqual([
+    expect(outcome.notes.filter((n) => n.kind === 'id-collision' && !n.detail.includes('peregovory')).map((n) => n.detail)).toEqual([
       expect.stringMatching(/^the id 2018\/07\/talks-hopes was taken \(a file that the import did not write has that id\); this article is 2018\/07\/talks-hopes-2 \(export\.xml:\d+\)$/),
       expect.stringMatching(/^the id 2018\/07\/talks-hopes was taken \("Talks & hopes: Vienna round “resumes”" \(export\.xml:\d+\) has the same id\); this article is 2018\/07\/talks-hopes-3 \(export\.xml:\d+\)$/),
     ]);
@@ -130,11 +154,27 @@ describe('options', () => {
     const outcome = await runImport(options(site, source, { tags: 'drop', pictures: false }));
     expect(server.requests.length).toBe(before);
     expect(existsSync(join(site, 'content/topics/diplomacy.md'))).toBe(false);
-    const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes.md'), 'utf8');
+    // The folder is decided by the source alone, so running without pictures moves no file.
+    const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
     expect(article).toContain('topics: [iran]\n');
-    expect(article).toContain(`<a href="${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg">Picture: Delegates at the table in Vienna</a>`);
+    expect(article).not.toContain('tags:');
+    expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, Thursday)\n`);
     expect(article).not.toContain('image:');
     expect(outcome.pictures).toBe(0);
+  });
+
+  it('--tags keep keeps tags as the article\'s tags, with no topic for them, and the files pass the check', async () => {
+    const site = tempDir('keep');
+    const outcome = await runImport(options(site, writeWxr(tempDir('wxr'), server.base), { tags: 'keep' }));
+    expect(existsSync(join(site, 'content/topics/diplomacy.md'))).toBe(false);
+    const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
+    expect(article).toContain('topics: [iran]\ntags: ["Diplomacy"]\n');
+    expect(readFileSync(join(site, 'content/articles/2018/07/gftwgw/index.md'), 'utf8')).toContain('tags: ["نفت"]\n');
+    // The picture without alt text is listed once, with what to do; nothing else written fails the check.
+    expect(outcome.notes.filter((n) => n.kind === 'missing-alt' || n.kind === 'check')).toEqual([{
+      kind: 'missing-alt', file: 'content/articles/2018/07/gftwgw/index.md', line: 15,
+      detail: 'a picture has no alt text (map.png), and the build refuses it until it has: say what it shows in ![…](./map.png), or mark a purely decorative picture ![](./map.png "decorative")',
+    }]);
   });
 
   it('articles without a category get the site\'s topic, or the one given', async () => {
@@ -157,7 +197,11 @@ describe('options', () => {
       'content/posts/_index.md: a section or list page',
     ]);
     expect(readFileSync(join(site, 'content/articles/2018/07/unfinished.md'), 'utf8')).toContain('draft: true');
-    expect(outcome.notes).toContainEqual({ kind: 'missing-alt', file: 'content/articles/2018/07/second-look.md', line: 14, detail: 'a picture has no alt text (photo.png): describe what it shows' });
+    expect(outcome.notes).toContainEqual({
+      kind: 'missing-alt', file: 'content/articles/2018/07/second-look/index.md', line: 14,
+      detail: 'a picture has no alt text (photo.png), and the build refuses it until it has: say what it shows in ![…](./photo.png), or mark a purely decorative picture ![](./photo.png "decorative")',
+    });
+    expect(readFileSync(join(site, 'content/articles/2018/07/first-look/index.md'), 'utf8')).toContain('\n![The same chart](./chart.png "Spending by ministry")\n');
   });
 });
 

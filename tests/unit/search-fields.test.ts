@@ -7,7 +7,7 @@ const article = {
   id: '2018/07/ties', file: 'content/articles/2018/07/ties.mdx', title: 'Ties', description: 'A standfirst.',
   pubDate: new Date('2018-07-12T09:30:00Z'), dateline: 'TEHRAN', source: { name: 'Tasnim News Agency' }, lang: 'fa-IR',
   topics: ['jcpoa'], people: ['ali-akbar-velayati'], organizations: ['united-nations'], countries: ['IR', 'RU'],
-  events: [], inlineEvents: [],
+  events: [], inlineEvents: [], data: { tags: ['Oil', 'Vienna talks'] },
 } as unknown as ArticleSummary;
 
 describe('what the index knows about an article', () => {
@@ -16,7 +16,7 @@ describe('what the index knows about an article', () => {
     expect(Object.keys(filters).sort()).toEqual([...FACETS].sort());
     expect(filters).toMatchObject({
       topic: ['jcpoa'], person: ['ali-akbar-velayati'], organization: ['united-nations'], country: ['ir', 'ru'],
-      year: ['2018'], language: ['fa'], source: ['Tasnim News Agency'],
+      year: ['2018'], language: ['fa'], source: ['Tasnim News Agency'], tag: ['Oil', 'Vienna talks'],
     });
   });
 
@@ -29,8 +29,9 @@ describe('what the index knows about an article', () => {
   });
 
   it('leaves out what an article does not have', () => {
-    const bare = articleSearchFields({ ...article, source: undefined, dateline: undefined, lang: 'en' } as unknown as ArticleSummary);
+    const bare = articleSearchFields({ ...article, source: undefined, dateline: undefined, lang: 'en', data: {} } as unknown as ArticleSummary);
     expect(bare.filters.source).toEqual([]);
+    expect(bare.filters.tag).toEqual([]);
     expect(bare.meta).not.toHaveProperty('dateline');
     expect(bare.filters.language).toEqual(['en']);
   });

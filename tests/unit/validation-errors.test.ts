@@ -100,6 +100,13 @@ describe('wrong type, bad date, impossible date, bad ISO code, bad language tag:
       .toMatch(reported('content/people/p.md', { field: 'country', has: ['"ir"', 'ISO 3166-1 alpha-2'] }));
   });
 
+  it('tags: not a list, a tag too long, the same tag twice', () => {
+    expect(badArticle(article('tags: oil'))).toMatch(reported(BAD, { field: 'tags', has: ['"oil"', 'expected a list of text'] }));
+    expect(badArticle(article(`tags: [oil, ${'x'.repeat(81)}]`))).toMatch(reported(BAD, { field: 'tags[1]', has: ['81 characters long', 'expected at most 80'] }));
+    expect(badArticle(article('tags: [Oil, oil]'))).toMatch(reported(BAD, { field: 'tags', has: ['lists the same tag twice'] }));
+    expect(validateTree({ 'articles/tagged.md': article('tags: [Oil, "Vienna talks"]') }).errors).toEqual([]);
+  });
+
   it('unknown time zone, with the closest known one', () => {
     expect(badArticle(article('timezone: Asia/Teheran')))
       .toMatch(reported(BAD, { field: 'timezone', has: ['"Asia/Teheran"', 'expected an IANA time zone like "Asia/Tehran"', 'did you mean "Asia/Tehran"?'] }));

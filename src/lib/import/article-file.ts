@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { idFromTitle } from '../authoring/scaffold.ts';
-import type { SourceTopic } from './model.ts';
+import type { SourceArchive, SourceTopic } from './model.ts';
 
 /**
  * The text of the files an import writes: an article's frontmatter and body,
@@ -78,6 +78,21 @@ export function topicText(topic: TopicFile): string {
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
+/** An article's tags as labels (`--tags keep`): the source's names as plain text, at most 80 characters, none twice. */
+export function tagNames(keys: readonly string[], archive: SourceArchive): string[] {
+  const byKey = new Map(archive.topics.map((topic) => [topic.key, topic]));
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const key of keys) {
+    const topic = byKey.get(key);
+    const name = topic ? (htmlText(topic.name) || topic.name.trim()).slice(0, 80).trim() : '';
+    if (!name || seen.has(name.toLocaleLowerCase())) continue;
+    seen.add(name.toLocaleLowerCase());
+    names.push(name);
+  }
+  return names;
+}
+
 export interface ArticleFile {
   title: string;
   description: string;
@@ -86,6 +101,7 @@ export interface ArticleFile {
   authors: string[];
   lang?: string | undefined;
   topics: string[];
+  tags?: string[] | undefined;
   image?: { src: string; alt: string } | undefined;
   aliases: string[];
   draft: boolean;
@@ -102,6 +118,7 @@ export function articleText(article: ArticleFile): string {
   if (article.authors.length) lines.push(`authors: [${article.authors.map(yamlString).join(', ')}]`);
   if (article.lang) lines.push(`lang: ${article.lang}`);
   lines.push(`topics: ${yamlList(article.topics)}`);
+  if (article.tags?.length) lines.push(`tags: [${article.tags.map(yamlString).join(', ')}]`);
   if (article.image) lines.push(`image: { src: ${yamlString(article.image.src)}, alt: ${yamlString(article.image.alt)} }`);
   if (article.aliases.length) lines.push('aliases:', ...article.aliases.map((alias) => `  - ${yamlString(alias)}`));
   if (article.draft) lines.push('draft: true');

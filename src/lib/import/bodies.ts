@@ -18,7 +18,7 @@ export interface PreparedBody {
   pictures: string[];
 }
 
-const MARKDOWN_PICTURE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MARKDOWN_PICTURE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"((?:[^"\\]|\\.)*)")?\s*\)/g;
 const HTML_SRC = /(<img\b[^>]*?\ssrc\s*=\s*")([^"]*)(")/gi;
 
 export function prepareBody(plan: ArticlePlan, archive: SourceArchive, attachments: ReadonlyMap<string, SourceAttachment>, resolvePost: (reference: string) => string | undefined): PreparedBody {
@@ -44,20 +44,32 @@ const fullSize = (url: string) => url.split(/[?#]/)[0]!.replace(/-\d+x\d+(\.\w+)
 
 export interface BodyContext {
   attachments: ReadonlyMap<string, SourceAttachment>;
-  /** Fetched pictures by `article id + "\n" + address`; absent when pictures are not fetched. */
+  /** Fetched pictures by `pictureKey(…)`; absent when pictures are not fetched. */
   pictures: ReadonlyMap<string, PictureOutcome> | undefined;
   link(href: string): string;
 }
 
+/** A picture's key among the fetched ones: the featured picture is kept apart, since it goes to public/ (pictures.ts). */
+export const pictureKey = (articleId: string, address: string, featured = false) => `${articleId}\n${featured ? 'featured\n' : ''}${address}`;
+
 export function pictureLookup(context: BodyContext) {
   const byUrl = new Map<string, SourceAttachment>();
   for (const attachment of context.attachments.values()) byUrl.set(fullSize(attachment.url), attachment);
-  return (plan: ArticlePlan, url: string, alt: string, attachmentId?: string) => {
+  return (plan: ArticlePlan, url: string, alt: string, attachmentId?: string, featured = false) => {
     const attachment = (attachmentId ? context.attachments.get(attachmentId) : undefined) ?? byUrl.get(fullSize(url));
     const text = alt || attachment?.alt || '';
-    const outcome = context.pictures?.get(`${plan.id}\n${url}`);
+    const outcome = context.pictures?.get(pictureKey(plan.id, url, featured));
     const src = outcome?.ok ? outcome.picture.src : undefined;
-    if (!text) plan.notes.push({ kind: 'missing-alt', detail: `a picture has no alt text (${url.split('/').pop()}): describe what it shows`, needle: src ?? url });
+    const shown = src ?? url;
+    if (!text && (!featured || src)) {
+      plan.notes.push({
+        kind: 'missing-alt',
+        detail: featured
+          ? `the featured picture has no alt text (${url.split('/').pop()}); the title stands in for it in image.alt: say what the picture shows`
+          : `a picture has no alt text (${url.split('/').pop()}), and the build refuses it until it has: say what it shows in ![…](${shown}), or mark a purely decorative picture ![](${shown} "decorative")`,
+        needle: shown,
+      });
+    }
     if (outcome && !outcome.ok && !plan.notes.some((n) => n.kind === 'failed-download' && n.needle === url)) {
       plan.notes.push({ kind: 'failed-download', detail: `the picture ${url} could not be fetched (${outcome.reason}); the article links to it instead`, needle: url });
     }
@@ -65,6 +77,7 @@ export function pictureLookup(context: BodyContext) {
   };
 }
 
+const escapeAlt = (value: string) => value.replace(/[[\]\\]/g, '\\$&');
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function finishBody(plan: ArticlePlan, body: PreparedBody, context: BodyContext): string {
@@ -77,15 +90,16 @@ export function finishBody(plan: ArticlePlan, body: PreparedBody, context: BodyC
     });
   }
   return outsideFences(body.text, (part) => part
-    .replace(MARKDOWN_PICTURE, (_all, alt: string, url: string) => {
+    .replace(MARKDOWN_PICTURE, (_all, alt: string, url: string, title: string | undefined) => {
       const choice = choose(plan, url, alt.trim());
-      return choice.src ? `![${choice.alt}](${choice.src})` : `[${choice.alt ? `Picture: ${choice.alt}` : 'Picture'}](${url})`;
+      return choice.src ? `![${choice.alt}](${choice.src}${title ? ` "${title}"` : ''})` : `[${choice.alt ? `Picture: ${choice.alt}` : 'Picture'}](${url})`;
     })
     .replace(/<img\b[^>]*>/gi, (tag) => {
       const url = /\ssrc\s*=\s*"([^"]*)"/i.exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? '';
       const alt = /\salt\s*=\s*"([^"]*)"/i.exec(tag)?.[1] ?? '';
       const choice = choose(plan, url, alt.replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim());
-      return choice.src ? `<img src="${escapeAttribute(choice.src)}" alt="${escapeAttribute(choice.alt)}">` : `<a href="${escapeAttribute(url)}">${escapeAttribute(choice.alt ? `Picture: ${choice.alt}` : 'Picture')}</a>`;
+      // A Markdown picture, so the build optimises it and checks its alt text like any other.
+      return choice.src ? `![${escapeAlt(choice.alt)}](${choice.src})` : `<a href="${escapeAttribute(url)}">${escapeAttribute(choice.alt ? `Picture: ${choice.alt}` : 'Picture')}</a>`;
     })
     .replace(/(?<!!)\[([^\]]*)\]\(([^)\s]+)\)/g, (all, words: string, href: string) => {
       const target = context.link(href);

@@ -1,19 +1,19 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast, defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import { toHtml } from 'hast-util-to-html';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, ElementContent, Root } from 'hast';
 import type { Nodes as MdastNodes } from 'mdast';
 import type { Note } from './model.ts';
-import { embedLink, escapeHtml } from './embeds.ts';
+import { embedLink } from './embeds.ts';
 
 /**
  * HTML bodies (WordPress posts, feed items) to Markdown, with the maintained
- * hast → mdast → Markdown converters. What Chronicle adds: figures with their
- * captions (kept as a small HTML `<figure>`, which Markdown has no syntax
- * for), embeds as plain links, pictures pointed at their downloaded copies,
+ * hast → mdast → Markdown converters. What Chronicle adds: figures in
+ * Chronicle's own form, `![alt](./x.jpg "Caption")` (src/lib/markdown/figures.ts
+ * makes that a `<figure>`; a caption is plain text there, so its markup goes),
+ * embeds as plain links, pictures pointed at their downloaded copies,
  * old links pointed at the new addresses, and a note for everything dropped.
  */
 
@@ -64,11 +64,12 @@ export function htmlToMarkdown(html: string, options: ConvertOptions): string {
     return { url, ...options.picture(url, String(img.properties?.alt ?? '').trim(), id) };
   };
 
-  const pictureHtml = (img: Element): string => {
+  /** A picture alone in its paragraph, its caption the title; a picture not fetched is a link to it, the caption after. */
+  const figureNode = (img: Element, caption: string): MdastNodes => {
     const choice = choose(img);
-    return choice.src
-      ? `<img src="${escapeHtml(choice.src)}" alt="${escapeHtml(choice.alt)}">`
-      : `<a href="${escapeHtml(choice.url)}">${escapeHtml(choice.alt ? `Picture: ${choice.alt}` : 'Picture')}</a>`;
+    if (choice.src) return { type: 'paragraph', children: [{ type: 'image', url: choice.src, alt: choice.alt, title: caption || null }] };
+    const link: MdastNodes = { type: 'link', url: choice.url, title: null, children: [{ type: 'text', value: choice.alt ? `Picture: ${choice.alt}` : 'Picture' }] };
+    return { type: 'paragraph', children: caption ? [link, { type: 'text', value: ` (${caption})` }] : [link] };
   };
 
   const linkNode = (state: State, node: Element, url: string, title: string): MdastNodes => {
@@ -91,11 +92,7 @@ export function htmlToMarkdown(html: string, options: ConvertOptions): string {
       const img = find(node, isTag('img'));
       if (!img) return state.all(node) as MdastNodes[];
       const caption = find(node, isTag('figcaption'));
-      const captionHtml = caption ? toHtml(caption.children).trim() : '';
-      const result: MdastNodes = {
-        type: 'html',
-        value: `<figure>\n${pictureHtml(img)}${captionHtml ? `\n<figcaption>${captionHtml.replace(/\n\s*\n/g, '\n')}</figcaption>` : ''}\n</figure>`,
-      };
+      const result = figureNode(img, caption ? toText(caption).replace(/\s+/g, ' ').trim() : '');
       state.patch(node, result);
       return result;
     },

@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { download } from '../content/remote-pictures.ts';
+import { isPictureFile } from '../content/picture-files.ts';
 
 /**
  * Pictures of imported articles, copied into the site's own files: the build
- * refuses pictures loaded from another site (src/lib/content/body-safety.ts),
- * and today it builds pictures only from `public/` (content/ takes only
- * Markdown), so each goes to `public/images/<article id>/<name>` and the
- * article points at `/images/<article id>/<name>`. A picture that cannot be
+ * refuses pictures loaded from another site (src/lib/content/body-safety.ts).
+ * A picture in the text goes beside its article, the place the guide's
+ * pictures page recommends (`content/articles/<id>/index.md` and
+ * `content/articles/<id>/<name>`, written `./<name>`), so Astro's image
+ * pipeline optimises it. Two kinds go to `public/images/<article id>/<name>`
+ * instead, written `/images/<article id>/<name>`: the featured picture (the
+ * `image` field takes a site path) and a picture in a format the pipeline
+ * cannot read (SVG, TIFF…), which content/ refuses. A picture that cannot be
  * fetched is reported, and the article links to the original instead.
  */
 
@@ -17,10 +22,15 @@ export interface PictureSource {
   file?: string | undefined;
 }
 
-export interface FetchedPicture {
-  /** Path under the public folder, `images/2018/07/x/a.jpg`. */
+/** Where a picture is meant to go: the content folder (beside its article) or the public folder. */
+export interface PicturePlace {
+  root: 'content' | 'public';
+  /** Path inside that folder, `articles/2018/07/x/a.jpg` or `images/2018/07/x/a.jpg`. */
   path: string;
-  /** The site path the article uses. */
+}
+
+export interface FetchedPicture extends PicturePlace {
+  /** What the article writes: `./a.jpg` beside it, or the site path `/images/2018/07/x/a.jpg`. */
   src: string;
   data: Buffer;
 }
@@ -73,13 +83,13 @@ export function locatePicture(address: string, context: { siteUrl?: string | und
  * Fetches every picture of every article, a few at a time. `wanted` maps a
  * key (article id and address) to where it comes from and the file it goes to.
  */
-export async function fetchPictures(wanted: Map<string, { source: PictureSource; path: string }>, concurrency = 4): Promise<Map<string, PictureOutcome>> {
+export async function fetchPictures(wanted: Map<string, PicturePlace & { source: PictureSource }>, concurrency = 4): Promise<Map<string, PictureOutcome>> {
   const outcomes = new Map<string, PictureOutcome>();
   const queue = [...wanted.entries()];
   const cache = new Map<string, Promise<{ data: Buffer; type: string } | { reason: string }>>();
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, { source, path }] = next;
+      const [key, { source, root, path }] = next;
       let result: { data: Buffer; type: string } | { reason: string };
       if (source.file) {
         result = existsSync(source.file) ? { data: readFileSync(source.file), type: '' } : { reason: 'the file is not in the old site\'s folder' };
@@ -93,11 +103,15 @@ export async function fetchPictures(wanted: Map<string, { source: PictureSource;
         continue;
       }
       const finalPath = extname(path) ? path : `${path}${TYPES[result.type] ?? '.jpg'}`;
-      outcomes.set(key, { ok: true, picture: { path: finalPath, src: `/${finalPath}`, data: result.data } });
+      const beside = root === 'content' && isPictureFile(finalPath);
+      const place: PicturePlace = beside ? { root, path: finalPath } : { root: 'public', path: finalPath.replace(/^articles\//, 'images/') };
+      outcomes.set(key, { ok: true, picture: { ...place, src: beside ? `./${basename(finalPath)}` : `/${place.path}`, data: result.data } });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return outcomes;
 }
 
-export const picturePath = (articleId: string, fileName: string) => join('images', articleId, fileName).split(sep).join('/');
+/** Beside the article (its folder under articles/) or, for the featured picture, under public/images/. */
+export const picturePlace = (articleId: string, fileName: string, root: PicturePlace['root']): PicturePlace =>
+  ({ root, path: join(root === 'content' ? 'articles' : 'images', articleId, fileName).split(sep).join('/') });

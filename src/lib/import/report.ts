@@ -25,6 +25,7 @@ export function countRows(outcome: ImportOutcome): [string, number][] {
     ['pages and entries not imported', outcome.skipped.length],
     ['files written', outcome.write.written.length],
     ['files unchanged', outcome.write.unchanged.length],
+    ['files removed (moved by this import)', outcome.write.removed.length],
     ['files kept (edited or not ours)', outcome.write.kept.length],
     ['things that need a person', outcome.notes.length],
   ];

@@ -7,9 +7,9 @@ import { readFeed } from './feed.ts';
 import { readHugo } from './hugo.ts';
 import { readJekyll } from './jekyll.ts';
 import { fallbackTopicId, linkMap, planArticleIds, planTopics, usedTopics, type ArticlePlan } from './identity.ts';
-import { aliasPath, articleText, cutDescription, firstParagraph, htmlText, markdownText, topicText } from './article-file.ts';
-import { finishBody, pictureLookup, prepareBody, type BodyContext } from './bodies.ts';
-import { fetchPictures, locatePicture, pictureFileName, picturePath, type PictureOutcome, type PictureSource } from './pictures.ts';
+import { aliasPath, articleText, tagNames, cutDescription, firstParagraph, htmlText, markdownText, topicText } from './article-file.ts';
+import { finishBody, pictureKey, pictureLookup, prepareBody, type BodyContext } from './bodies.ts';
+import { fetchPictures, locatePicture, pictureFileName, picturePlace, type PictureOutcome, type PicturePlace, type PictureSource } from './pictures.ts';
 import { readManifest, takenByOthers, writeFiles, type PlannedFile, type WriteResult } from './writer.ts';
 
 /**
@@ -23,8 +23,8 @@ export interface ImportOptions {
   source: string;
   contentDir: string;
   publicDir: string;
-  /** Tags become topics (`topics`) or are left out (`drop`). */
-  tags: 'topics' | 'drop';
+  /** Tags become topics (`topics`), stay the article's `tags` (`keep`), or are left out (`drop`). */
+  tags: 'topics' | 'keep' | 'drop';
   /** The topic of articles that have none. */
   topic?: string | undefined;
   /** Whether pictures are fetched; without, they link to the old site. */
@@ -103,7 +103,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
 
   const topics = planTopics(archive, options.tags === 'topics');
   const fallback = fallbackTopicId(archive, options.topic);
-  const plans = planArticleIds(archive, (id) => ['md', 'mdx'].some((ext) => takenByOthers(manifest, roots, { root: 'content', path: `articles/${id}.${ext}` })));
+  const plans = planArticleIds(archive, (id) => [`${id}.md`, `${id}.mdx`, `${id}/index.md`, `${id}/index.mdx`].some((name) => takenByOthers(manifest, roots, { root: 'content', path: `articles/${name}` })));
   const link = linkMap(plans, archive.siteUrl);
   const byReference = new Map<string, string>();
   for (const { article, id } of plans) {
@@ -114,18 +114,23 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
 
   // Bodies are prepared first so every picture can be fetched before any is needed.
   const prepared = plans.map((plan) => prepareBody(plan, archive, attachments, resolvePost));
-  const wanted = new Map<string, { source: PictureSource; path: string }>();
+  const wanted = new Map<string, PicturePlace & { source: PictureSource }>();
+  // An article whose text names a picture gets a folder of its own (`<id>/index.md`) to hold it: decided by
+  // the source alone, so a failed download or --no-pictures never moves the file.
+  const inFolder = new Set<string>();
   plans.forEach((plan, index) => {
     const featured = plan.article.featuredImage ? attachments.get(plan.article.featuredImage)?.url : undefined;
-    const names = new Set<string>();
-    for (const address of [...(featured ? [featured] : []), ...prepared[index]!.pictures]) {
-      const key = `${plan.id}\n${address}`;
+    const names = { content: new Set<string>(), public: new Set<string>() };
+    const addresses = [...(featured ? [{ address: featured, root: 'public' as const }] : []), ...prepared[index]!.pictures.map((address) => ({ address, root: 'content' as const }))];
+    for (const { address, root } of addresses) {
+      const key = pictureKey(plan.id, address, root === 'public');
       const source = locatePicture(address, { siteUrl: archive.siteUrl, staticDir: archive.staticDir, articleDir: archive.articleDirs?.get(plan.article) });
       if (!source || wanted.has(key)) continue;
-      let name = pictureFileName(address, names.size);
-      for (let n = 2; names.has(name); n++) name = name.replace(/(-\d+)?(\.\w+)?$/, `-${n}$2`);
-      names.add(name);
-      wanted.set(key, { source, path: picturePath(plan.id, name) });
+      if (root === 'content') inFolder.add(plan.id);
+      let name = pictureFileName(address, names[root].size);
+      for (let n = 2; names[root].has(name); n++) name = name.replace(/(-\d+)?(\.\w+)?$/, `-${n}$2`);
+      names[root].add(name);
+      wanted.set(key, { source, ...picturePlace(plan.id, name, root) });
     }
   });
   const fetched: Map<string, PictureOutcome> | undefined = options.pictures ? await fetchPictures(wanted) : undefined;
@@ -145,13 +150,14 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     let articleTopics = [...new Set([...article.categories, ...article.tags].map((key) => topics.idOf.get(key)).filter((id): id is string => Boolean(id)))];
     if (articleTopics.length === 0) articleTopics = [fallback];
     articleTopics.forEach((id) => usedTopicIds.add(id));
+    const tags = options.tags === 'keep' ? tagNames(article.tags, archive) : [];
     const lang = (article.lang ?? options.lang)?.replace(/_/g, '-');
     if (lang && !LANGUAGE_TAG.test(lang)) plan.notes.push({ kind: 'unconvertible', detail: `the language "${lang}" is not a BCP 47 tag and was left out` });
     const own = `/articles/${plan.id}/`;
     const aliases = [...new Set(article.permalinks.map((p) => aliasPath(p, archive.siteUrl)).filter((p): p is string => Boolean(p) && p !== own && `${p}/` !== own))];
     const featured = article.featuredImage ? attachments.get(article.featuredImage) : undefined;
-    const image = featured ? choose(plan, featured.url, featured.alt ?? '') : undefined;
-    const path = `articles/${plan.id}.md`;
+    const image = featured ? choose(plan, featured.url, featured.alt ?? '', undefined, true) : undefined;
+    const path = inFolder.has(plan.id) ? `articles/${plan.id}/index.md` : `articles/${plan.id}.md`;
     const text = articleText({
       title,
       description,
@@ -160,6 +166,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       authors: article.authors.map((a) => a.slice(0, 200)),
       lang: lang && LANGUAGE_TAG.test(lang) ? lang : undefined,
       topics: articleTopics,
+      tags,
       image: image?.src ? { src: image.src, alt: image.alt || title } : undefined,
       aliases,
       draft: article.draft,
@@ -181,10 +188,11 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   }
   // An existing topic the import did not write is the author's: it is used, not replaced.
   const topicPlanned = files.filter((f) => f.path.startsWith('topics/') && !takenByOthers(manifest, roots, f));
-  const pictureFiles: PlannedFile[] = [...(fetched?.values() ?? [])].flatMap((o) => (o.ok ? [{ root: 'public' as const, path: o.picture.path, data: o.picture.data }] : []));
+  const pictureFiles: PlannedFile[] = [...(fetched?.values() ?? [])].flatMap((o) => (o.ok ? [{ root: o.picture.root, path: o.picture.path, data: o.picture.data }] : []));
   const planned = [...files.filter((f) => !f.path.startsWith('topics/')), ...topicPlanned, ...pictureFiles];
 
-  const write = writeFiles(planned, roots, options.force);
+  const retired = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  const write = writeFiles(planned, roots, options.force, retired);
 
   const notes: ReportNote[] = [];
   for (const [path, { text, notes: own }] of notesByFile) {
@@ -201,14 +209,18 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     notes.push({
       kind: 'edited',
       file: show(`${roots[file.root]}/${file.path}`),
-      detail: why === 'edited' ? 'edited since the last import, so it was not overwritten (run with --force to replace it)' : 'a file the import did not write is in the way; it was left as it is',
+      detail: why === 'edited' ? 'edited since the last import, so it was not overwritten (run with --force to replace it)'
+        : why === 'moved' ? 'edited since the last import, which now writes this article in another place (a folder of its own, or back out of one): move your edits there and delete this file, or the two have the same id'
+          : 'a file the import did not write is in the way; it was left as it is',
     });
   }
 
   // What `npm run check` would say about the files just written.
   const check = checkContentTree(displayRoot, { CHRONICLE_CONTENT_DIR: options.contentDir });
   const ours = new Set(planned.filter((f) => f.root === 'content').map((f) => show(`${options.contentDir}/${f.path}`)));
-  for (const error of check.errors.filter((e) => ours.has(e.file))) {
+  // A picture without alt text is listed once, with what to do, rather than again as the check's error.
+  const listed = new Set(notes.filter((n) => n.kind === 'missing-alt').map((n) => `${n.file}:${n.line}`));
+  for (const error of check.errors.filter((e) => ours.has(e.file) && !(/has no alt text/.test(e.message) && listed.has(`${e.file}:${e.line}`)))) {
     notes.push({ kind: 'check', file: error.file, line: error.line, detail: `npm run check: ${error.field ? `${error.field}: ` : ''}${error.message}` });
   }
 

@@ -24,10 +24,10 @@ export function outsideFences(markdown: string, change: (text: string) => string
   return texts.map((text, index) => change(text) + (fences[index] ?? '')).join('');
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
+/** Hugo's `figure` in Chronicle's own figure form, `![alt](src "Caption")`, its picture then fetched like any other. */
 function figure(src: string, alt: string, caption: string | undefined): string {
-  return `<figure><img src="${escapeAttribute(src)}" alt="${escapeAttribute(alt)}">${caption ? `<figcaption>${escapeAttribute(caption)}</figcaption>` : ''}</figure>`;
+  const title = caption?.replace(/\s+/g, ' ').trim();
+  return `![${alt.replace(/[[\]\\]/g, '\\$&')}](${src.replace(/[\s()]/g, encodeURIComponent)}${title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : ''})`;
 }
 
 function fence(language: string | undefined, code: string): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 
 /**
@@ -25,7 +25,9 @@ export interface WriteResult {
   written: PlannedFile[];
   unchanged: PlannedFile[];
   /** Files edited since the last import, or never written by it: left as they are. */
-  kept: { file: PlannedFile; why: 'edited' | 'not-ours' }[];
+  kept: { file: PlannedFile; why: 'edited' | 'not-ours' | 'moved' }[];
+  /** Files an earlier import wrote where this one writes elsewhere, removed as they were. */
+  removed: Pick<PlannedFile, 'root' | 'path'>[];
 }
 
 interface Manifest {
@@ -56,9 +58,27 @@ function inside(root: string, path: string): string {
   return full;
 }
 
-export function writeFiles(files: readonly PlannedFile[], roots: Record<PlannedFile['root'], string>, force: boolean): WriteResult {
+/**
+ * `retired` are places an earlier import may have written that this one no
+ * longer does (an article that now has pictures moves from `x.md` to
+ * `x/index.md`, keeping its id): one the import wrote and nobody edited is
+ * removed, so the two never claim the same id; an edited one is kept and reported.
+ */
+export function writeFiles(files: readonly PlannedFile[], roots: Record<PlannedFile['root'], string>, force: boolean, retired: readonly Pick<PlannedFile, 'root' | 'path'>[] = []): WriteResult {
   const manifest = readManifest(roots.content);
-  const result: WriteResult = { written: [], unchanged: [], kept: [] };
+  const result: WriteResult = { written: [], unchanged: [], kept: [], removed: [] };
+  for (const place of retired) {
+    const recorded = manifest.files[keyOf(place)];
+    const full = inside(roots[place.root], place.path);
+    if (recorded === undefined || !existsSync(full)) continue;
+    if (digest(readFileSync(full)) === recorded) {
+      unlinkSync(full);
+      delete manifest.files[keyOf(place)];
+      result.removed.push(place);
+    } else {
+      result.kept.push({ file: { ...place, data: '' }, why: 'moved' });
+    }
+  }
   for (const file of files) {
     const full = inside(roots[file.root], file.path);
     const wanted = digest(file.data);

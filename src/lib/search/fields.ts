@@ -8,7 +8,7 @@ import type { ArticleSummary } from '../model/archive.ts';
 import { primaryLanguage } from '../core/language.ts';
 
 /** The facets of the search page, in the order they are shown and written to URLs. */
-export const FACETS = ['topic', 'person', 'organization', 'country', 'year', 'language', 'source', 'speaker'] as const;
+export const FACETS = ['topic', 'person', 'organization', 'country', 'year', 'language', 'source', 'speaker', 'tag'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** The one sort key pages carry: their publication moment. */
@@ -24,7 +24,7 @@ export interface ArticleSearchFields {
 /**
  * Facet values are ids where the site has ids (so URLs read `topic=jcpoa`),
  * lower-case ISO codes for countries (as in country URLs), the UTC year, the
- * primary language subtag and the source's name.
+ * primary language subtag, the source's name and the article's tags as written.
  */
 export function articleSearchFields(article: ArticleSummary): ArticleSearchFields {
   // An ISO string sorts the same way as the moment it names.
@@ -40,6 +40,7 @@ export function articleSearchFields(article: ArticleSummary): ArticleSearchField
       source: article.source ? [article.source.name] : [],
       // Person ids of those quoted: each quotation in the body carries `data-pagefind-filter="speaker:<id>"` itself.
       speaker: [],
+      tag: [...(article.data.tags ?? [])],
     },
     meta: {
       date: moment,
