@@ -19,7 +19,9 @@ export default function figuresMarkdown(): AstroIntegration {
           logger.warn(`pictures with captions need the Sätteri Markdown processor; "${processor.name}" is configured`);
           return;
         }
-        const fingerprint = sourceFingerprint([new URL('../lib/markdown/figures.ts', import.meta.url)]);
+        // With the MDX article renderer's, whose HTML is cached the same way (src/lib/markdown/mdx-articles.ts).
+        const sources = ['../lib/markdown/figures.ts', '../lib/markdown/mdx-components.ts', '../lib/markdown/mdx-articles.ts'];
+        const fingerprint = sourceFingerprint(sources.map((file) => new URL(file, import.meta.url)));
         plugins.push(Object.assign(figuresPlugin(), { fingerprint }));
       },
     },

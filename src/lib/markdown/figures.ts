@@ -1,5 +1,6 @@
 import type { MdastHookFn, MdastPluginDefinition, MdastTarget } from 'satteri';
 import { DECORATIVE } from '../content/check-pictures.ts';
+import { componentsAsHtml } from './mdx-components.ts';
 
 /**
  * How wide a picture in the text column is drawn, for the browser's choice
@@ -50,6 +51,29 @@ function figureWithImage(node: Node): Node {
 }
 
 /**
+ * `<Figure>` written as the HTML src/components/Figure.astro writes, for MDX
+ * rendered when content is loaded (src/lib/markdown/mdx-components.ts).
+ */
+function figureElement(node: Node): Node {
+  const withImage = figureWithImage(node);
+  const text = (name: string) => {
+    const value = withImage.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  const caption = text('caption');
+  const credit = text('credit');
+  const children: unknown[] = [...(withImage.children ?? [])];
+  if (caption || credit) {
+    const parts: unknown[] = [];
+    if (caption) parts.push({ type: 'text', value: caption });
+    if (caption && credit) parts.push({ type: 'text', value: ' ' });
+    if (credit) parts.push(element('figureCredit', 'span', [element('figureBdi', 'bdi', [{ type: 'text', value: credit }])], { className: ['credit'] }));
+    children.push(element('figureCaption', 'figcaption', parts));
+  }
+  return element('figureElement', 'figure', children, { className: ['figure'] }) as Node;
+}
+
+/**
  * The Sätteri mdast plugin behind pictures in Markdown: every image is told
  * the column's sizes (Astro's pipeline then writes `srcset` and `sizes`), and
  * an image alone in its paragraph with a title, `![alt](./x.jpg "Caption")`,
@@ -61,6 +85,7 @@ export function figuresPlugin() {
   return {
     name: 'chronicle-figures',
     before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
+      const asHtml = componentsAsHtml(ctx.data);
       const visit = (node: Node) => {
         // Only pictures Astro optimises get a `srcset` (files beside the article or in content/images/);
         // `sizes` without one is invalid HTML, so a public/ path or a URL is left as written.
@@ -68,7 +93,7 @@ export function figuresPlugin() {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties as object), sizes: COLUMN_SIZES } });
         }
         if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') {
-          ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node) as never);
+          ctx.replaceNode(node as unknown as MdastTarget, (asHtml ? figureElement(node) : figureWithImage(node)) as never);
           return;
         }
         const image = node.type === 'paragraph' ? loneImage(node) : undefined;
