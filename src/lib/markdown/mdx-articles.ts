@@ -9,6 +9,7 @@ import {
 import { Fragment, jsx } from 'astro/jsx-runtime';
 import { renderJSX } from 'astro/runtime/server/jsx.js';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { componentsAsHtmlData, imagePlaceholders, timelinePlaceholders } from './mdx-components.ts';
 
 /**
@@ -28,9 +29,9 @@ import { componentsAsHtmlData, imagePlaceholders, timelinePlaceholders } from '.
  * listed as the entry's assets, so Astro imports and optimises them.
  */
 
-type Config = Parameters<NonNullable<LoaderContext['entryTypes'] extends Map<string, infer T> ? T : never>['getRenderFunction']>[0];
-type EntryType = LoaderContext['entryTypes'] extends Map<string, infer T> ? T : never;
-type RenderFunction = Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>>;
+type Config = Parameters<NonNullable<ContentEntryType['getRenderFunction']>>[0];
+/** The loader context Astro passes: its `entryTypes` (file extension → how to read and render it) are not in the public type. */
+type WithEntryTypes = LoaderContext & { entryTypes: Map<string, ContentEntryType> };
 
 interface SatteriOptions {
   mdastPlugins: unknown[];
@@ -47,7 +48,7 @@ function satteriOptions(config: Config): SatteriOptions {
 }
 
 /** Renders one MDX article body to HTML with its headings and pictures. */
-export async function mdxRenderer(config: Config): Promise<RenderFunction> {
+export async function mdxRenderer(config: Config): Promise<ContentEntryRenderFunction> {
   const options = satteriOptions(config);
   const { syntaxHighlight, shikiConfig, gfm, smartypants } = config.markdown;
   const highlight = await satteriCreateHighlightFn(syntaxHighlight, shikiConfig);
@@ -62,8 +63,8 @@ export async function mdxRenderer(config: Config): Promise<RenderFunction> {
     ];
     const module = await evaluate(body ?? '', {
       Fragment,
-      jsx,
-      jsxs: jsx,
+      jsx: jsx as (type: unknown, props: unknown) => unknown,
+      jsxs: jsx as (type: unknown, props: unknown) => unknown,
       mdastPlugins: [...options.mdastPlugins, timelinePlaceholders(), satteriCollectImagesPlugin(config.image)] as never,
       hastPlugins: hastPlugins as never,
       features: { ...options.features, gfm: gfm !== false, smartPunctuation: smartypants !== false },
@@ -90,13 +91,14 @@ export async function mdxRenderer(config: Config): Promise<RenderFunction> {
 export function mdxAsData(loader: Loader): Loader {
   return {
     ...loader,
-    load: (context) => {
+    load: (loaderContext) => {
+      const context = loaderContext as WithEntryTypes;
       const mdx = context.entryTypes.get('.mdx');
       if (!mdx) return loader.load(context);
-      const { contentModuleTypes: _module, ...rest } = mdx as EntryType & { contentModuleTypes?: string };
+      const { contentModuleTypes: _module, ...rest } = mdx;
       const entryTypes = new Map(context.entryTypes);
       entryTypes.set('.mdx', { ...rest, getRenderFunction: mdxRenderer });
-      return loader.load({ ...context, entryTypes });
+      return loader.load({ ...context, entryTypes } as WithEntryTypes);
     },
   };
 }

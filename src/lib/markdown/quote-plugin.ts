@@ -89,7 +89,7 @@ function quoteElement(quote: ExtractedQuote, options: QuotePluginOptions, lang: 
   const caption = quoteCaption(quote, options.people.get(quote.by), gregorianLocale(lang));
   const personHref = caption.path ? joinBase(options.base, caption.path) : undefined;
   const facet = quote.first ? { dataPagefindFilter: caption.filter } : {};
-  const children = quote.node.children ?? [];
+  const children = [...(quote.node.children ?? [])];
   if (quote.inline) {
     return element('q', children, { className: ['quote-inline'], id: quote.id, ...(personHref ? { cite: personHref } : {}), ...facet }) as MdastContent;
   }
