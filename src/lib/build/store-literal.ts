@@ -5,20 +5,18 @@
  * literal in time proportional to its SQUARE (its literal buffer grows 1 MB at
  * a time past a third of a megabyte, copying itself: LiteralBuffer in V8's
  * src/parsing/literal-buffer.cc). src/integrations/content-store.ts therefore
- * takes the store's JSON out of the module (`storeJson`) into a file the
- * module reads when pages are built: figures in BENCHMARKS.md.
+ * makes the module read the file Astro wrote that literal from, when pages are
+ * built: figures in BENCHMARKS.md.
  */
 
 const PREFIX = 'export default JSON.parse("';
 const SUFFIX = '")';
 
 /**
- * The JSON text the store module `code` parses, or undefined when `code` is
- * not that module (Astro's other store layouts, an empty store): those are
- * left as they are.
+ * Whether `code` is the single-file store module: `JSON.parse` of one literal.
+ * Astro's other layouts (chunked storage, an empty store) are left as they are.
  */
-export function storeJson(code: string): string | undefined {
+export function isStoreLiteral(code: string): boolean {
   const end = code.trimEnd().replace(/;$/, '');
-  if (!end.startsWith(PREFIX) || !end.endsWith(SUFFIX)) return undefined;
-  return JSON.parse(`"${end.slice(PREFIX.length, -SUFFIX.length)}"`) as string;
+  return end.startsWith(PREFIX) && end.endsWith(SUFFIX);
 }
