@@ -7,6 +7,7 @@
  * and prints what each cost. Results go to .bench/results-<articles>.json.
  *
  * Options: --articles N (1000)  --seed S (1)  --runs R (1; medians are reported)
+ *          --mdx-share F (1: the share of articles written as .mdx, 0..1; `npm run new` writes .mdx)
  *          --no-floor  --no-rebuild  --no-chronicle  --timeout MIN (per build, 240)  --heap MB (Node's
  *          --max-old-space-size for both sites)  --echo (print build output)
  *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
+    'mdx-share': { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
     'no-floor': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
@@ -47,10 +49,14 @@ const { values: args } = parseArgs({
 });
 const articles = Number(args.articles);
 const seed = Number(args.seed);
+const mdxShare = Number(args['mdx-share']);
+if (!(mdxShare >= 0 && mdxShare <= 1)) throw new Error(`--mdx-share takes a number from 0 to 1, not "${args['mdx-share']}"`);
+/** The corpus's folder name: its size, seed and MDX share (0.3 was the share before --mdx-share existed, kept unsuffixed). */
+const corpusName = `${articles}-s${seed}${mdxShare === 0.3 ? '' : `-mdx${Math.round(mdxShare * 100)}`}`;
 const runs = Math.max(1, Number(args.runs));
 const timeoutMs = Number(args.timeout) * 60_000;
 /** A tag keeps an experiment's folders and results apart from the plain run's. */
-const label = args.tag ? `${articles}-${args.tag}` : String(articles);
+const label = [articles, ...(mdxShare === 0.3 ? [] : [`mdx${Math.round(mdxShare * 100)}`]), ...(args.tag ? [args.tag] : [])].join('-');
 const work = join(ROOT, '.bench', label);
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -112,7 +118,7 @@ async function astroBuild(cwd: string, name: string, extraEnv: Record<string, st
 }
 
 function corpus(): { dir: string; manifest: CorpusManifest } {
-  const dir = join(ROOT, '.bench', 'corpus', `${articles}-s${seed}`);
+  const dir = join(ROOT, '.bench', 'corpus', corpusName);
   const manifestFile = `${dir}.json`;
   if (existsSync(manifestFile)) {
     const saved = JSON.parse(readFileSync(manifestFile, 'utf8')) as CorpusManifest & { version: number };
@@ -122,9 +128,9 @@ function corpus(): { dir: string; manifest: CorpusManifest } {
       return { dir, manifest: saved };
     }
   }
-  log(`generating ${articles} articles (seed ${seed}) in ${dir}`);
+  log(`generating ${articles} articles (seed ${seed}, ${Math.round(mdxShare * 100)} % MDX) in ${dir}`);
   const start = performance.now();
-  const manifest = generateCorpus(dir, { articles, seed });
+  const manifest = generateCorpus(dir, { articles, seed, mdxShare });
   writeFileSync(manifestFile, JSON.stringify({ version: GENERATOR_VERSION, ...manifest }));
   log(`generated in ${seconds(performance.now() - start)}`);
   return { dir, manifest };
@@ -198,7 +204,7 @@ async function coldChronicle(dir: string, manifest: CorpusManifest, i: number) {
 async function main() {
   if (args.report) {
     const saved = JSON.parse(readFileSync(join(ROOT, '.bench', `results-${label}.json`), 'utf8')) as { runsDetail: RunResult[]; date: string };
-    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${articles}-s${seed}.json`), 'utf8')) as CorpusManifest;
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${corpusName}.json`), 'utf8')) as CorpusManifest;
     report(manifest, saved.runsDetail, { articles, seed, runs: saved.runsDetail.length, label, root: ROOT, save: false, date: saved.date });
     return;
   }

@@ -9,6 +9,7 @@ import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
 import { followEveryWrite } from './lib/build/settled-watcher.ts';
 import { failOnRenderError } from './lib/build/render-failures.ts';
+import { mdxAsData } from './lib/markdown/mdx-articles.ts';
 
 /**
  * One glob loader per kind in the registry (src/lib/core/kinds.ts). The
@@ -23,7 +24,7 @@ const contentDir = resolveContentDir(root);
 function loader(name: KindName) {
   // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts);
   // in a build, a file whose Markdown fails to render stops it (src/lib/build/render-failures.ts).
-  return followEveryWrite(failOnRenderError(glob({
+  const files = followEveryWrite(failOnRenderError(glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and a large archive's bodies would not fit in it (BENCHMARKS.md). Other bodies are short.
     retainBody: name !== 'articles',
@@ -33,9 +34,10 @@ function loader(name: KindName) {
     // Markdown is rendered once while content syncs and kept in Astro's content cache, so a
     // rebuild re-renders only changed files; deferring it would make every .md file a Vite
     // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
-    // MDX is always compiled as a module.
+    // MDX articles are rendered the same way (src/lib/markdown/mdx-articles.ts): no article is a module.
     deferRender: false,
   })));
+  return name === 'articles' ? mdxAsData(files) : files;
 }
 
 // Named one by one so each collection keeps its own data type (`CollectionEntry<'people'>`);

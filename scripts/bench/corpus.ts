@@ -14,6 +14,8 @@ export interface CorpusOptions {
   /** Articles to write, drafts included. */
   articles: number;
   seed?: number;
+  /** Share of articles written as `.mdx`, 0..1 (the rest `.md`); 0.3 unless given. */
+  mdxShare?: number;
 }
 
 export interface CorpusManifest {
@@ -32,7 +34,7 @@ export interface CorpusManifest {
   countryFiles: number;
   /** Words in article bodies, all articles together. */
   words: number;
-  /** A published `.md` article (path inside `articles/`) that a rebuild benchmark may edit. */
+  /** A published article (path inside `articles/`) that a rebuild benchmark may edit: `.md` when there is one. */
   editTarget: string;
 }
 
@@ -278,6 +280,7 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
     topics: topics.length, people: people.length, organizations: organizations.length, events: events.length, countryFiles: countryFileCodes.length,
   };
   const publishedEnglish: string[] = [];
+  let laterArticle: string | undefined;
   let firstMarkdown: string | undefined;
 
   for (let index = 0; index < total; index++) {
@@ -288,7 +291,7 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
     const persianArticle = random.chance(0.02);
     const title = persianArticle ? persianSentence(5, 10).slice(0, -1) : headline(random.int(5, 12));
     const slug = `${slugify(persianArticle ? '' : title.split(' ').slice(0, 6).join(' ')) || 'article'}-${index + 1}`;
-    const mdx = random.chance(0.3);
+    const mdx = random.chance(options.mdxShare ?? 0.3);
     const path = `${year}/${pad(month)}/${slug}.${mdx ? 'mdx' : 'md'}`;
     const id = path.replace(/\.mdx?$/, '');
     const draft = random.chance(0.02);
@@ -372,8 +375,10 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
       if (!persianArticle) publishedEnglish.push(id);
       if (!mdx) firstMarkdown ??= path;
       if (!mdx && !manifest.editTarget && index >= total / 2) manifest.editTarget = path;
+      if (index >= total / 2) laterArticle ??= path;
     }
   }
-  manifest.editTarget ||= firstMarkdown ?? '';
+  // An all-MDX archive has no .md article to edit.
+  manifest.editTarget ||= firstMarkdown ?? laterArticle ?? manifest.publishedIds[0] ?? '';
   return manifest;
 }

@@ -22,7 +22,9 @@ export default function figuresMarkdown(): AstroIntegration {
           logger.warn(`pictures with captions need the Sätteri Markdown processor; "${processor.name}" is configured`);
           return;
         }
-        const fingerprint = sourceFingerprint([new URL('../lib/markdown/figures.ts', import.meta.url)]);
+        // With the MDX article renderer's, whose HTML is cached the same way (src/lib/markdown/mdx-articles.ts).
+        const sources = ['../lib/markdown/figures.ts', '../lib/markdown/mdx-components.ts', '../lib/markdown/mdx-articles.ts'];
+        const fingerprint = sourceFingerprint(sources.map((file) => new URL(file, import.meta.url)));
         // Pictures from trusted hosts are read from their copies in the cache (src/lib/content/remote-pictures.ts).
         const pictureCache = join(fileURLToPath(config.cacheDir), REMOTE_PICTURES_FOLDER);
         plugins.push(Object.assign(figuresPlugin({ pictureCache }), { fingerprint }));

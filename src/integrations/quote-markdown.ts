@@ -4,7 +4,7 @@ import { quotePlugin, type Speaker } from '../lib/markdown/quote-plugin.ts';
 import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
 
 /** The modules that decide what a rendered quotation looks like. */
-const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/content/quote-syntax.ts', '../lib/core/dates.ts', '../lib/core/partial-date.ts'];
+const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/markdown/mdx-components.ts', '../lib/content/quote-syntax.ts', '../lib/core/dates.ts', '../lib/core/partial-date.ts'];
 
 /**
  * Adds the quotation plugin to Astro's Markdown processor (Sätteri, which

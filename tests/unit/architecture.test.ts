@@ -30,7 +30,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   ...Object.fromEntries(LIB_STAGES.map((stage) => [stage, declaredImports(stage)])),
   schemas: ['core'],
   client: ['core', 'search'],
-  'content.config': ['core', 'schemas', 'content', 'build'],
+  'content.config': ['core', 'schemas', 'content', 'markdown', 'build'],
   'virtual-modules': [],
   integrations: ['core', 'schemas', 'content', 'model', 'markdown', 'site', 'search', 'build'],
   middleware: ['core', 'routes', 'model'],

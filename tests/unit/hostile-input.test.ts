@@ -127,6 +127,11 @@ describe('markup in Markdown bodies that would run or load something is refused,
     expect(badBody(`\nFine first line.\n\n${body}\n`)).toMatch(reported(BAD, { line: 10, field: 'body', has: [message] }));
   });
 
+  it.each(['import Chart from "./chart.js";', 'export const year = 2018;'])('in MDX, %s: an article is rendered on its own', (line) => {
+    expect(badBody(`\nFine first line.\n\n${line}\n`, 'articles/bad.mdx'))
+      .toMatch(reported('content/articles/bad.mdx', { line: 10, field: 'body', has: ['an `import` or `export` is not allowed in an article'] }));
+  });
+
   it('a reference definition, at its own line', () => {
     expect(badBody('\nSee [the story][x].\n\n[x]: javascript:alert(1)\n'))
       .toMatch(reported(BAD, { line: 10, field: 'body', has: ['the link "javascript:alert(1)" is not allowed'] }));

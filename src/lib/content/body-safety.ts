@@ -146,6 +146,9 @@ function markupProblems(tree: Node, options: BodyOptions): BodyProblem[] {
       for (const tag of htmlTags(node.value, line)) problems.push(...tagProblems(tag));
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[a-z]/.test(node.name)) {
       problems.push(...tagProblems(jsxTag(node, line)));
+    } else if (node.type === 'mdxjsEsm') {
+      // An article is rendered on its own when content loads, not bundled (src/lib/markdown/mdx-articles.ts).
+      problems.push({ line, message: 'an `import` or `export` is not allowed in an article: it is rendered on its own, with the components Chronicle provides (<Quote>, <Figure>, <Timeline>)' });
     }
     node.children?.forEach(visit);
   };
@@ -180,7 +183,7 @@ export function checkBody(source: string, body: string, options: BodyOptions): B
     problems.push({ line, message: (bidiProblem(lineText, OVERRIDES) ?? '').replace(/at character \d+/, 'on this line') });
   }
   // Only raw HTML, JSX, links and images can hold what is checked below.
-  if (!/[<\]]/.test(body)) return problems;
+  if (!/[<\]]/.test(body) && !(options.mdx && /^(?:import|export)\s/m.test(body))) return problems;
   let tree: Node;
   try {
     tree = (options.mdx ? mdxToMdast(source) : markdownToMdast(source)) as unknown as Node;

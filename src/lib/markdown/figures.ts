@@ -3,6 +3,7 @@ import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DECORATIVE, definitions } from '../content/check-pictures.ts';
 import { cachedPicture } from '../content/remote-pictures.ts';
+import { componentsAsHtml } from './mdx-components.ts';
 
 /**
  * How wide a picture in the text column is drawn, for the browser's choice
@@ -55,6 +56,29 @@ function figureWithImage(node: Node, ownCopy: (url: string) => string | undefine
 }
 
 /**
+ * `<Figure>` written as the HTML src/components/Figure.astro writes, for MDX
+ * rendered when content is loaded (src/lib/markdown/mdx-components.ts).
+ */
+function figureElement(node: Node, ownCopy: (url: string) => string | undefined): Node {
+  const withImage = figureWithImage(node, ownCopy);
+  const text = (name: string) => {
+    const value = withImage.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  const caption = text('caption');
+  const credit = text('credit');
+  const children: unknown[] = [...(withImage.children ?? [])];
+  if (caption || credit) {
+    const parts: unknown[] = [];
+    if (caption) parts.push({ type: 'text', value: caption });
+    if (caption && credit) parts.push({ type: 'text', value: ' ' });
+    if (credit) parts.push(element('figureCredit', 'span', [element('figureBdi', 'bdi', [{ type: 'text', value: credit }])], { className: ['credit'] }));
+    children.push(element('figureCaption', 'figcaption', parts));
+  }
+  return element('figureElement', 'figure', children, { className: ['figure'] }) as Node;
+}
+
+/**
  * The Sätteri mdast plugin behind pictures in Markdown: every image is told
  * the column's sizes (Astro's pipeline then writes `srcset` and `sizes`), and
  * an image alone in its paragraph with a title, `![alt](./x.jpg "Caption")`,
@@ -66,6 +90,7 @@ export function figuresPlugin(options: { pictureCache?: string } = {}) {
   return {
     name: 'chronicle-figures',
     before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
+      const asHtml = componentsAsHtml(ctx.data);
       // A picture on a trusted host, downloaded before the build (src/lib/content/remote-pictures.ts),
       // is pointed at its copy by a path relative to the article, so Astro optimises it as its own.
       const ownCopy = (url: string) => {
@@ -106,7 +131,7 @@ export function figuresPlugin(options: { pictureCache?: string } = {}) {
           ctx.setProperty(node as unknown as MdastTarget, 'data', { ...node.data, hProperties: { ...(node.data?.hProperties as object), sizes: COLUMN_SIZES } });
         }
         if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') {
-          ctx.replaceNode(node as unknown as MdastTarget, figureWithImage(node, ownCopy) as never);
+          ctx.replaceNode(node as unknown as MdastTarget, (asHtml ? figureElement(node, ownCopy) : figureWithImage(node, ownCopy)) as never);
           return;
         }
         const lone = node.type === 'paragraph' ? loneImage(node) : undefined;

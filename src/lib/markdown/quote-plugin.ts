@@ -2,7 +2,8 @@ import type { MdastContent, MdastHookFn, MdastPluginDefinition, MdastTarget } fr
 import { extractQuotes, type ExtractedQuote, type MdNode, type QuoteAttribution } from '../content/quote-syntax.ts';
 import { formatPartialDate, parsePartialDate } from '../core/partial-date.ts';
 import { gregorianLocale } from '../core/dates.ts';
-import { SITE_LANGUAGE } from '../core/language.ts';
+import { listSeparator, SITE_LANGUAGE } from '../core/language.ts';
+import { componentsAsHtml } from './mdx-components.ts';
 import { entityPath, joinBase } from '../core/urls.ts';
 
 /** What the renderer needs to know about a person. */
@@ -80,6 +81,26 @@ function withAnchor(quote: ExtractedQuote): MdastContent {
 }
 
 /**
+ * `<Quote>` written as the HTML src/components/Quote.astro writes, for MDX
+ * rendered when content is loaded (src/lib/markdown/mdx-components.ts): a
+ * `<q>` inside a sentence, otherwise a figure whose caption links the person.
+ */
+function quoteElement(quote: ExtractedQuote, options: QuotePluginOptions, lang: string): MdastContent {
+  const caption = quoteCaption(quote, options.people.get(quote.by), gregorianLocale(lang));
+  const personHref = caption.path ? joinBase(options.base, caption.path) : undefined;
+  const facet = quote.first ? { dataPagefindFilter: caption.filter } : {};
+  const children = [...(quote.node.children ?? [])];
+  if (quote.inline) {
+    return element('q', children, { className: ['quote-inline'], id: quote.id, ...(personHref ? { cite: personHref } : {}), ...facet }) as MdastContent;
+  }
+  const name = element('bdi', [text(caption.name)]);
+  const parts: unknown[] = [text('— '), element('cite', [personHref ? element('a', [name], { href: personHref }) : name])];
+  if (caption.role) parts.push(text(listSeparator(lang)), element('bdi', [text(caption.role)]));
+  if (caption.date) parts.push(text(listSeparator(lang)), element('time', [text(caption.date.text)], { dateTime: caption.date.iso }));
+  return element('figure', [element('blockquote', children), element('figcaption', parts)], { className: ['quote'], id: quote.id, ...facet }) as MdastContent;
+}
+
+/**
  * The language of the document being rendered: its frontmatter `lang`, which
  * Astro hands every Sätteri plugin as `ctx.data.astro.frontmatter` (for `.md`
  * and `.mdx` alike); English when it has none.
@@ -102,10 +123,13 @@ export function quotePlugin(options: QuotePluginOptions) {
     name: 'chronicle-quotes',
     // Synchronous, so Sätteri's compile stays synchronous for callers that need it to be.
     before(root: Parameters<MdastHookFn>[0], ctx: Parameters<MdastHookFn>[1]): void {
-      const locale = gregorianLocale(documentLanguage(ctx.data));
+      const lang = documentLanguage(ctx.data);
+      const locale = gregorianLocale(lang);
+      const asHtml = componentsAsHtml(ctx.data);
       for (const quote of extractQuotes(root as unknown as MdNode)) {
         const target = quote.node as unknown as MdastTarget;
-        ctx.replaceNode(target, quote.syntax === 'component' ? withAnchor(quote) : figure(quote, options, locale));
+        const component = () => (asHtml ? quoteElement(quote, options, lang) : withAnchor(quote));
+        ctx.replaceNode(target, quote.syntax === 'component' ? component() : figure(quote, options, locale));
       }
     },
   } satisfies MdastPluginDefinition;
