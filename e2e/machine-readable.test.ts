@@ -7,6 +7,7 @@ import { validateXML } from 'xmllint-wasm';
 import { XMLParser } from 'fast-xml-parser';
 import { filesIn, servedPath } from './helpers/crawl.ts';
 import { builtPages } from './helpers/reach.ts';
+import { lastmodMismatches } from './helpers/sitemap-dates.ts';
 import { jsonLdBlocks, nodeOfType, readGraph, VOCABULARY, type Node } from './helpers/structured-data.ts';
 import { expandJsonLd, expandedTypes, SCHEMA } from './helpers/jsonld-expansion.ts';
 import { normalizeSite } from '../src/lib/build/deployment.ts';
@@ -186,5 +187,9 @@ describe('sitemap', () => {
     for (const listing of ['/', '/people/ali-akbar-velayati/', '/topics/', '/countries/ir/']) {
       expect(Date.parse(lastmod.get(listing)!), listing).toBeGreaterThanOrEqual(Date.parse(article));
     }
+    // The quotes pages, the home page and the archive's year: the newest change among the articles they show.
+    const quotePages = [...lastmod.keys()].filter((path) => /\/quotes\/(\d+\/)?$/.test(path));
+    expect(quotePages.length).toBeGreaterThan(2);
+    expect(lastmodMismatches(dist(), ['/', '/archive/2018/', ...quotePages])).toEqual([]);
   });
 });

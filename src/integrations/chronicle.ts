@@ -82,7 +82,7 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
       'astro:build:done': async () => {
         const facts = await pass.gitFacts();
         const root = pass.root();
-        dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)));
+        dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)), pass.ledger());
       },
     },
   };
