@@ -7,6 +7,7 @@ import { KINDS, type KindName } from './lib/core/kinds.ts';
 import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
 import { followEveryWrite } from './lib/build/settled-watcher.ts';
+import { skipInvalidInDev } from './lib/build/skip-invalid.ts';
 
 /**
  * One glob loader per kind in the registry (src/lib/core/kinds.ts). The
@@ -20,7 +21,8 @@ const contentDir = resolveContentDir(root);
 
 function loader(name: KindName) {
   // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts).
-  return followEveryWrite(glob({
+  // The dev server keeps serving when a file is broken; the validation pass has reported it (src/lib/build/skip-invalid.ts).
+  return skipInvalidInDev(followEveryWrite(glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and a large archive's bodies would not fit in it (BENCHMARKS.md). Other bodies are short.
     retainBody: name !== 'articles',
@@ -32,7 +34,7 @@ function loader(name: KindName) {
     // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
     // MDX is always compiled as a module.
     deferRender: false,
-  }));
+  })));
 }
 
 // Named one by one so each collection keeps its own data type (`CollectionEntry<'people'>`);
