@@ -11,11 +11,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { formatReport } from '../lib/content/errors.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
-import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
+import { daysInSitemap, sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
 import { projectModule } from './project-module.ts';
 import quoteMarkdown from './quote-markdown.ts';
@@ -88,6 +88,22 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
   };
 }
 
+/** Runs after the sitemap integration has written its files: days written as days (see `daysInSitemap`). */
+function sitemapDays(): AstroIntegration {
+  return {
+    name: 'chronicle:sitemap-days',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        for (const name of readdirSync(out).filter((file) => /^sitemap-\d+\.xml$/.test(file))) {
+          const file = resolve(out, name);
+          writeFileSync(file, daysInSitemap(readFileSync(file, 'utf8')));
+        }
+      },
+    },
+  };
+}
+
 /** Every integration Chronicle needs, for `integrations` in astro.config.mjs. */
 export default function chronicle(options: { base: string }): AstroIntegration[] {
   const pass = contentPass();
@@ -98,6 +114,7 @@ export default function chronicle(options: { base: string }): AstroIntegration[]
     figuresMarkdown(),
     mdx(),
     sitemap({ serialize: sitemapSerializer(options.base, () => dates.current) }),
+    sitemapDays(),
     redirectsFile(pass),
     search(pass),
     headers(),

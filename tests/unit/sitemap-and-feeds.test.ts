@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import { lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { daysInSitemap, lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
 import { buildArchive } from '../../src/lib/model/archive.ts';
 import { archiveQuoteLedger } from '../../src/lib/model/quote-ledger.ts';
 import { readContentFiles } from '../../src/lib/content/files.ts';
@@ -143,5 +143,12 @@ describe('sitemapDates: every page of a list is dated by what that page shows', 
     expect(lastmod.get('/quotes/2/')).toEqual(edited);
     expect(lastmod.get('/people/jane-doe/quotes/')).toEqual(edited);
     expect(lastmod.get('/topics/diplomacy/quotes/')).toEqual(edited);
+  });
+});
+
+describe('daysInSitemap', () => {
+  it('writes a day back as the day, and leaves a time somebody wrote', () => {
+    const xml = (lastmod: string) => `<url><loc>https://x.org/a/</loc><lastmod>${lastmod}</lastmod></url>`;
+    expect(daysInSitemap(xml('2018-07-12T00:00:00.000Z') + xml('2018-07-12T09:30:00.000Z'))).toBe(xml('2018-07-12') + xml('2018-07-12T09:30:00.000Z'));
   });
 });

@@ -148,3 +148,14 @@ export function sitemapSerializer(base: string, dates: () => SitemapDates | unde
     return date ? { ...item, lastmod: dayOrDateTime(date) } : item;
   };
 }
+
+/**
+ * A day stays a day in the sitemap: the serializer gives `2018-07-12`, but
+ * the `sitemap` package that writes the files turns every `lastmod` into a
+ * full date-time (`2018-07-12T00:00:00.000Z`, a time nobody wrote). Midnight
+ * UTC is how the build keeps a day (`dayOrDateTime`), so it is written back
+ * as the day.
+ */
+export function daysInSitemap(xml: string): string {
+  return xml.replace(/<lastmod>(\d{4}-\d{2}-\d{2})T00:00:00(\.0+)?Z<\/lastmod>/g, '<lastmod>$1</lastmod>');
+}
