@@ -7,7 +7,9 @@ import { validateXML } from 'xmllint-wasm';
 import { XMLParser } from 'fast-xml-parser';
 import { filesIn, servedPath } from './helpers/crawl.ts';
 import { builtPages } from './helpers/reach.ts';
-import { nodeOfType, readGraph, VOCABULARY, type Node } from './helpers/structured-data.ts';
+import { lastmodMismatches } from './helpers/sitemap-dates.ts';
+import { jsonLdBlocks, nodeOfType, readGraph, VOCABULARY, type Node } from './helpers/structured-data.ts';
+import { expandJsonLd, expandedTypes, SCHEMA } from './helpers/jsonld-expansion.ts';
 import { normalizeSite } from '../src/lib/build/deployment.ts';
 
 /**
@@ -46,6 +48,31 @@ describe('structured data', () => {
       return readGraph(page, canonicalOf(page)).problems.map((problem) => `${path}: ${problem}`);
     });
     expect(problems).toEqual([]);
+  });
+
+  it('a JSON-LD processor expands every page\'s graph to schema.org IRIs and drops no term', async () => {
+    const { indexable } = builtPages(dist(), '/');
+    const types = new Set<string>();
+    const problems: string[] = [];
+    for (const path of [...indexable, '/404.html']) {
+      const file = path.endsWith('.html') ? join(dist(), path) : join(dist(), path, 'index.html');
+      for (const block of jsonLdBlocks(readFileSync(file, 'utf8'))) {
+        const { expanded, problems: found } = await expandJsonLd(JSON.parse(block));
+        problems.push(...found.map((problem) => `${path}: ${problem}`));
+        for (const type of expandedTypes(expanded)) types.add(type);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every type the issue asks for was read as schema.org's, on some page.
+    for (const type of ['WebSite', 'SearchAction', 'Organization', 'BreadcrumbList', 'NewsArticle', 'Event', 'CollectionPage', 'ItemList', 'ProfilePage', 'Person', 'Country', 'Quotation']) {
+      expect(types, type).toContain(`${SCHEMA}${type}`);
+    }
+  });
+
+  it('the expansion catches a misspelt property, an unknown type and a context that is not schema.org\'s', async () => {
+    const { problems } = await expandJsonLd({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Persn', '@id': 'https://x.org/#p', nationalty: 'IR', name: 'A' }] });
+    expect(problems).toEqual(['Persn does not resolve to a schema.org IRI', 'expansion kept 2 of 3 terms; dropped: nationalty']);
+    await expect(expandJsonLd({ '@context': 'https://example.org/context', name: 'A' })).rejects.toThrow(/Dereferencing a URL did not result.*example\.org\/context/);
   });
 
   it('every page has the site with its search action and the publisher; every page below home has breadcrumbs', () => {
@@ -125,19 +152,28 @@ describe('feeds, read by a feed parser', () => {
 });
 
 describe('sitemap', () => {
-  // The XSD sitemaps.org publishes, as the `sitemap` package ships it.
-  const xsd = fileURLToPath(new URL('../node_modules/sitemap/schema/sitemap.xsd', import.meta.url));
+  // The <urlset> XSD sitemaps.org publishes, as the `sitemap` package ships it, and the
+  // <sitemapindex> one written from the protocol's text (the package does not ship it).
+  const schemaOf = (url: URL, fileName: string) => ({ fileName, contents: readFileSync(fileURLToPath(url), 'utf8') });
+  const urlset = schemaOf(new URL('../node_modules/sitemap/schema/sitemap.xsd', import.meta.url), 'sitemap.xsd');
+  const siteindex = schemaOf(new URL('./fixtures/siteindex.xsd', import.meta.url), 'siteindex.xsd');
+  const errorsOf = async (fileName: string, contents: string, schema: typeof urlset) =>
+    (await validateXML({ xml: [{ fileName, contents }], schema: [schema] })).errors.map((error) => error.rawMessage);
 
-  it('validates against the sitemaps.org XSD, and the validator does catch a bad file', async () => {
-    const schema = { fileName: 'sitemap.xsd', contents: readFileSync(xsd, 'utf8') };
+  it('the index and every sitemap validate against the sitemaps.org XSDs, and the validator does catch a bad file', async () => {
+    const index = readFileSync(join(dist(), 'sitemap-index.xml'), 'utf8');
+    expect(await errorsOf('sitemap-index.xml', index, siteindex)).toEqual([]);
     const parts = filesIn(dist()).filter((f) => /sitemap-\d+\.xml$/.test(f));
     expect(parts.length).toBeGreaterThan(0);
-    for (const file of parts) {
-      const result = await validateXML({ xml: [{ fileName: file, contents: readFileSync(file, 'utf8') }], schema: [schema] });
-      expect(result.errors, file).toEqual([]);
-    }
-    const broken = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.org/</loc><lastmod>yesterday</lastmod></url></urlset>';
-    expect((await validateXML({ xml: [{ fileName: 'bad.xml', contents: broken }], schema: [schema] })).valid).toBe(false);
+    // The index lists exactly the sitemaps that were written.
+    const listed = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(listed.sort()).toEqual(parts.map((file) => servedPath(dist(), file, '/')).sort());
+    for (const file of parts) expect(await errorsOf(file, readFileSync(file, 'utf8'), urlset), file).toEqual([]);
+    const ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
+    expect(await errorsOf('bad.xml', `<urlset ${ns}><url><loc>https://x.org/</loc><lastmod>yesterday</lastmod></url></urlset>`, urlset)).not.toEqual([]);
+    expect(await errorsOf('bad-index.xml', `<sitemapindex ${ns}><sitemap><lastmod>2018-07-12</lastmod></sitemap></sitemapindex>`, siteindex)).not.toEqual([]);
+    expect(await errorsOf('bad-index.xml', `<sitemapindex ${ns}><sitemap><loc>https://x.org/s.xml</loc><lastmod>12 July</lastmod></sitemap></sitemapindex>`, siteindex)).not.toEqual([]);
+    expect(await errorsOf('urlset-as-index.xml', `<urlset ${ns}><url><loc>https://x.org/</loc></url></urlset>`, siteindex)).not.toEqual([]);
   });
 
   it("a listing's lastmod is the newest change among what it lists; a day is written as a day", () => {
@@ -151,5 +187,9 @@ describe('sitemap', () => {
     for (const listing of ['/', '/people/ali-akbar-velayati/', '/topics/', '/countries/ir/']) {
       expect(Date.parse(lastmod.get(listing)!), listing).toBeGreaterThanOrEqual(Date.parse(article));
     }
+    // The quotes pages, the home page and the archive's year: the newest change among the articles they show.
+    const quotePages = [...lastmod.keys()].filter((path) => /\/quotes\/(\d+\/)?$/.test(path));
+    expect(quotePages.length).toBeGreaterThan(2);
+    expect(lastmodMismatches(dist(), ['/', '/archive/2018/', ...quotePages])).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, buildSite } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl } from './helpers/crawl.ts';
+import { lastmodMismatches, sitemapLastmod } from './helpers/sitemap-dates.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { normalizeSite } from '../src/lib/build/deployment.ts';
 import { writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
@@ -231,6 +232,16 @@ describe('timelines on a generated archive of a few hundred articles', () => {
     await more.click();
     await expect.poll(() => page.url()).toMatch(new RegExp(`/events/${corpus.bigEvent.id}/#entity-articles$`));
     await expect(page.locator('.article-list-title').count()).resolves.toBe(PAGE_SIZE);
+  });
+
+  it('dates every page of every list in the sitemap by the newest article that page shows', () => {
+    const listings = [...sitemapLastmod(dist).keys()].filter((path) =>
+      /^\/(page\/\d+\/)?$|^\/(timeline|archive)\/\d{4}\/(\d+\/)?$|^\/[a-z]+\/[^/]+\/(\d+|timeline\/\d{4}(\/\d+)?)\/$/.test(path));
+    // Each kind of list is there, first pages and later ones.
+    for (const kind of [/^\/$/, /^\/page\/2\/$/, /^\/timeline\/\d{4}\/$/, /^\/timeline\/\d{4}\/2\/$/, /^\/archive\/\d{4}\/$/, /^\/[a-z]+\/[^/]+\/2\/$/, /\/[^/]+\/timeline\/\d{4}\/$/]) {
+      expect(listings.some((path) => kind.test(path)), String(kind)).toBe(true);
+    }
+    expect(lastmodMismatches(dist, listings)).toEqual([]);
   });
 
   it('renders <Timeline> placed in an article: in range, bounded, linked to the full timeline', async () => {

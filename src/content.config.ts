@@ -9,6 +9,7 @@ import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
 import { followEveryWrite } from './lib/build/settled-watcher.ts';
 import { failOnRenderError } from './lib/build/render-failures.ts';
+import { skipInvalidInDev } from './lib/build/skip-invalid.ts';
 import { mdxAsData } from './lib/markdown/mdx-articles.ts';
 
 /**
@@ -22,9 +23,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
 
 function loader(name: KindName) {
-  // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts);
+  // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts),
+  // and it keeps serving when a file is broken, which the validation pass has reported (src/lib/build/skip-invalid.ts);
   // in a build, a file whose Markdown fails to render stops it (src/lib/build/render-failures.ts).
-  const files = followEveryWrite(failOnRenderError(glob({
+  const files = skipInvalidInDev(followEveryWrite(failOnRenderError(glob({
     // Articles' text stays in their files (src/lib/routes/article-source.ts): the store is one
     // string in V8, and a large archive's bodies would not fit in it (BENCHMARKS.md). Other bodies are short.
     retainBody: name !== 'articles',
@@ -36,7 +38,7 @@ function loader(name: KindName) {
     // module, and bundling tens of thousands of them costs minutes and gigabytes (BENCHMARKS.md).
     // MDX articles are rendered the same way (src/lib/markdown/mdx-articles.ts): no article is a module.
     deferRender: false,
-  })));
+  }))));
   return name === 'articles' ? mdxAsData(files) : files;
 }
 

@@ -11,12 +11,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { formatReport } from '../lib/content/errors.ts';
 import { fetchRemotePictures, REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
-import { sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
+import { daysInSitemap, sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
 import { projectModule } from './project-module.ts';
 import quoteMarkdown from './quote-markdown.ts';
@@ -89,7 +89,23 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
       'astro:build:done': async () => {
         const facts = await pass.gitFacts();
         const root = pass.root();
-        dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)));
+        dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)), pass.ledger());
+      },
+    },
+  };
+}
+
+/** Runs after the sitemap integration has written its files: days written as days (see `daysInSitemap`). */
+function sitemapDays(): AstroIntegration {
+  return {
+    name: 'chronicle:sitemap-days',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        for (const name of readdirSync(out).filter((file) => /^sitemap-\d+\.xml$/.test(file))) {
+          const file = resolve(out, name);
+          writeFileSync(file, daysInSitemap(readFileSync(file, 'utf8')));
+        }
       },
     },
   };
@@ -105,6 +121,7 @@ export default function chronicle(options: { base: string }): AstroIntegration[]
     figuresMarkdown(),
     mdx(),
     sitemap({ serialize: sitemapSerializer(options.base, () => dates.current) }),
+    sitemapDays(),
     redirectsFile(pass),
     search(pass),
     headers(),

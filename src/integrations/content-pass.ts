@@ -14,6 +14,8 @@ import { checkContentTree, type ContentCheck } from '../lib/content/check.ts';
 import type { ValidContent } from '../lib/content/validate.ts';
 import { buildArchive, type Archive } from '../lib/model/archive.ts';
 import { gitFactsOnce, type GitFacts } from '../lib/build/git.ts';
+import { ledgerFields, quotesInSource } from '../lib/content/quote-syntax.ts';
+import { archiveQuoteLedger, type QuoteLedger } from '../lib/model/quote-ledger.ts';
 
 export interface ContentPass {
   /** Where the project is, once Astro's config is known. */
@@ -25,6 +27,8 @@ export interface ContentPass {
   invalidate(): void;
   /** The archive model of the latest result, drafts included or not. */
   archive(options: { includeDrafts: boolean }): Archive;
+  /** The quote ledger of the published articles (the sitemap dates the quotes pages by it). */
+  ledger(): QuoteLedger;
   /** Git's dates for the content folder, read once. */
   gitFacts(): Promise<GitFacts>;
 }
@@ -34,6 +38,7 @@ export function contentPass(): ContentPass {
   let current: (ContentCheck & { content: ValidContent }) | undefined;
   const archives = new Map<boolean, Archive>();
   let git: Promise<GitFacts> | undefined;
+  let quotes = new Map<string, ReturnType<typeof ledgerFields>[]>();
   const pass: ContentPass = {
     setRoot(value) {
       if (value !== root) pass.invalidate();
@@ -46,8 +51,11 @@ export function contentPass(): ContentPass {
     result() {
       if (!current) {
         const check = checkContentTree(pass.root());
-        // Bodies are what the pages render from Astro's store; nothing here needs them,
-        // and an archive's bodies are most of its size.
+        // Bodies are what the pages render from Astro's store; nothing here needs them but
+        // their quotations, and an archive's bodies are most of its size.
+        quotes = new Map(check.content.articles.map((article) => [
+          article.id, quotesInSource(article.body, /\.mdx$/i.test(article.file) ? 'mdx' : 'md').map(ledgerFields),
+        ]));
         for (const article of check.content.articles) article.body = '';
         current = check;
       }
@@ -61,6 +69,11 @@ export function contentPass(): ContentPass {
       let archive = archives.get(includeDrafts);
       if (!archive) archives.set(includeDrafts, (archive = buildArchive(pass.result().content, { includeDrafts })));
       return archive;
+    },
+    ledger() {
+      // The archive first: reading it runs the pass, which extracts the quotations.
+      const archive = pass.archive({ includeDrafts: false });
+      return archiveQuoteLedger(archive, (id) => quotes.get(id) ?? []);
     },
     gitFacts() {
       // Silent: the pages' own read of the same history (src/lib/routes/page-facts.ts) warns once.

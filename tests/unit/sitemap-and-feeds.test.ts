@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
-import { lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
+import { daysInSitemap, lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
 import { buildArchive } from '../../src/lib/model/archive.ts';
+import { archiveQuoteLedger } from '../../src/lib/model/quote-ledger.ts';
 import { readContentFiles } from '../../src/lib/content/files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { makeContentTree, md, removeContentTrees } from '../fixtures/content-tree.ts';
@@ -104,5 +105,50 @@ describe('sitemapDates: a listing changes when what it lists changes', () => {
     expect(lastmod.get('/archive/2018/')).toEqual(new Date('2026-11-27T10:00:00Z'));
     // Iran is named only by the untouched second story.
     expect(lastmod.get('/countries/ir/')).toEqual(new Date('2018-08-01T00:00:00Z'));
+  });
+});
+
+describe('sitemapDates: every page of a list is dated by what that page shows', () => {
+  afterAll(removeContentTrees);
+  // 25 stories in January 2018 naming Jane Doe (with the fixture's own July story: 26, two pages of 20).
+  const stories = Object.fromEntries(Array.from({ length: 25 }, (_, i) => {
+    const dd = String(i + 1).padStart(2, '0');
+    return [`articles/2018/jan-${dd}.md`, md(`title: January ${dd}\ndescription: d.\npubDate: 2018-01-${dd}\ntopics: [diplomacy]\npeople: [jane-doe]`)];
+  }));
+  const { root, contentDir } = makeContentTree(stories);
+  const archive = buildArchive(validateContent(readContentFiles(contentDir, root).files).content);
+  // An old story, on the second page of every list, corrected long after.
+  const edited = new Date('2026-01-01T09:00:00Z');
+  const committed = (file: string) => (file === 'content/articles/2018/jan-02.md' ? edited : undefined);
+  const ledger = archiveQuoteLedger(archive, (id) => (id === '2018/jan-02' || id === '2018/jan-25'
+    ? [{ id: 'quote-jane-doe-1', by: 'jane-doe', text: 'We talked.', inline: false }] : []));
+  // 21 more quotations in between, so the edited story's quotation is on the second page.
+  const { lastmod } = sitemapDates(archive, committed, {
+    ...ledger,
+    quotes: [ledger.quotes[0]!, ...Array.from({ length: 20 }, () => ({ ...ledger.quotes[0]! })), ledger.quotes[1]!],
+  });
+
+  it('the first page of the home page and of an entity is dated by its own stories; the second by the edited one', () => {
+    expect(lastmod.get('/articles/2018/jan-02/')).toEqual(edited);
+    expect(lastmod.get('/page/2/')).toEqual(edited);
+    expect(lastmod.get('/people/jane-doe/2/')).toEqual(edited);
+    expect(lastmod.get('/topics/diplomacy/2/')).toEqual(edited);
+    expect(lastmod.get('/')).toEqual(archive.articles[0]!.pubDate);
+    expect(lastmod.get('/')!.getTime()).toBeLessThan(edited.getTime());
+  });
+
+  it('the timeline, its year and the archive take the edited story; quotes pages by the stories they quote', () => {
+    for (const path of ['/timeline/', '/timeline/2018/', '/archive/', '/archive/2018/']) expect(lastmod.get(path), path).toEqual(edited);
+    expect(lastmod.get('/quotes/')).toEqual(new Date('2018-01-25T00:00:00Z'));
+    expect(lastmod.get('/quotes/2/')).toEqual(edited);
+    expect(lastmod.get('/people/jane-doe/quotes/')).toEqual(edited);
+    expect(lastmod.get('/topics/diplomacy/quotes/')).toEqual(edited);
+  });
+});
+
+describe('daysInSitemap', () => {
+  it('writes a day back as the day, and leaves a time somebody wrote', () => {
+    const xml = (lastmod: string) => `<url><loc>https://x.org/a/</loc><lastmod>${lastmod}</lastmod></url>`;
+    expect(daysInSitemap(xml('2018-07-12T00:00:00.000Z') + xml('2018-07-12T09:30:00.000Z'))).toBe(xml('2018-07-12') + xml('2018-07-12T09:30:00.000Z'));
   });
 });

@@ -228,6 +228,9 @@ export function mayHaveQuotes(source: string): boolean {
 /** Astro's Markdown features (GFM, smart punctuation), so extracted text reads as the page does. */
 const FEATURES = { gfm: true, smartPunctuation: true };
 
+/** What the quote ledger keeps of a quotation: plain data, no tree. */
+export const ledgerFields = ({ id, by, role, date, text, inline }: ExtractedQuote) => ({ id, by, role, date, text, inline });
+
 /**
  * Parses a body with Sätteri, the parser Astro renders it with, and extracts
  * its quotations. `line`s count from the first line of `source`.

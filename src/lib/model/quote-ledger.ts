@@ -1,5 +1,6 @@
 import { comparePartialDates, parsePartialDate, partialDateOf, type PartialDate } from '../core/partial-date.ts';
 import type { ExtractedQuote } from '../content/quote-syntax.ts';
+import type { Archive } from './archive.ts';
 
 /** One quotation in the ledger: who said what, when, where we reported it. */
 export interface LedgerQuote {
@@ -111,4 +112,14 @@ export function buildQuoteLedger(articles: Iterable<ArticleQuotes>, isSpeaker: (
     speakersByTopic.set(topic, ranked);
   }
   return { quotes, bySpeaker, byTopic, speakersByTopic };
+}
+
+/**
+ * The ledger of an archive's published articles, given each one's extracted
+ * quotations: the pages' ledger (routes) and the sitemap's (the content
+ * pass) are built the same way.
+ */
+export function archiveQuoteLedger(archive: Archive, quotesOf: (articleId: string) => ArticleQuotes['quotes']): QuoteLedger {
+  const articles = archive.articles.map((article) => ({ article: article.id, pubDate: article.pubDate, topics: article.topics, quotes: quotesOf(article.id) }));
+  return buildQuoteLedger(articles, (id) => archive.people.has(id));
 }

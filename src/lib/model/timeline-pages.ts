@@ -7,6 +7,8 @@ import { makePartialDate, type PartialDate } from '../core/partial-date.ts';
 import { entityPath, pagePath, timelineYearPath, type EntityCollection } from '../core/urls.ts';
 import type { TimelineIndex } from './timeline.ts';
 
+/** Articles (or quotations) on one page of a list: the home page, an entity's articles, a quotes page. */
+export const PAGE_SIZE = 20;
 /** Entries on one page of a year's timeline. */
 export const TIMELINE_PAGE_SIZE = 100;
 /**

@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
 import { getArchive } from './load-archive.ts';
 import { articleSource } from './article-source.ts';
-import { quotesInSource } from '../content/quote-syntax.ts';
-import { buildQuoteLedger, type QuoteLedger } from '../model/quote-ledger.ts';
+import { ledgerFields, quotesInSource } from '../content/quote-syntax.ts';
+import { archiveQuoteLedger, type QuoteLedger } from '../model/quote-ledger.ts';
 import { contentCache } from './content-cache.ts';
 
 /**
@@ -13,12 +13,10 @@ import { contentCache } from './content-cache.ts';
 export const getQuoteLedger: () => Promise<QuoteLedger> = contentCache(async () => {
   const archive = await getArchive();
   const entries = await getCollection('articles', (entry) => archive.articleById.has(entry.id));
-  const articles = entries.map((entry) => {
-    const article = archive.articleById.get(entry.id)!;
+  const quotes = new Map(entries.map((entry) => {
     const format = /\.mdx$/i.test(entry.filePath ?? '') ? 'mdx' : 'md';
     // Only plain data is kept: the parsed trees are dropped as soon as each body is read.
-    const quotes = quotesInSource(articleSource(entry), format).map(({ id, by, role, date, text, inline }) => ({ id, by, role, date, text, inline }));
-    return { article: article.id, pubDate: article.pubDate, topics: article.topics, quotes };
-  });
-  return buildQuoteLedger(articles, (id) => archive.people.has(id));
+    return [entry.id, quotesInSource(articleSource(entry), format).map(ledgerFields)];
+  }));
+  return archiveQuoteLedger(archive, (id) => quotes.get(id) ?? []);
 });

@@ -10,4 +10,4 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   return new URL(href(path), site ?? 'https://chronicle.example.org').href;
 }
 
-export const PAGE_SIZE = 20;
+export { PAGE_SIZE } from '../model/timeline-pages.ts';

@@ -8,7 +8,13 @@
  */
 import type { Archive } from '../model/archive.ts';
 import { ENTITY_KINDS } from '../core/kinds.ts';
-import { archiveYearPath, articlePath, entityPath, normalizePath } from '../core/urls.ts';
+import { archiveYearPath, articlePath, entityPath, normalizePath, pagePath, quotesPath, timelineYearPath } from '../core/urls.ts';
+import { archiveYears } from '../model/archive-months.ts';
+import type { LedgerQuote, QuoteLedger } from '../model/quote-ledger.ts';
+import { entityTimeline, groupByYear, TIMELINE_COLLECTIONS, type TimelineEntry } from '../model/timeline.ts';
+import {
+  ARCHIVE_PAGE_SIZE, ENTITY_TIMELINE_LIMIT, PAGE_SIZE, SOURCES_SHOWN, splitByYears, TIMELINE_PAGE_SIZE, yearSpanPath,
+} from '../model/timeline-pages.ts';
 import { dayOrDateTime } from '../core/time-zones.ts';
 
 /** The latest of publication, editorial update and last commit: never before publication. */
@@ -32,14 +38,18 @@ function latest(dates: Iterable<Date | undefined>): Date | undefined {
 }
 
 /**
- * `lastmod` for articles, and for each listing the newest change among what
- * it lists: the home page (its first `pageSize` articles), each entity's
- * first page (its articles, and its own file), each kind's index (its
- * entries' files and articles), each archive year. Alias pages left out.
- * `committed` tells when git last saw a content file.
+ * `lastmod` for every page that shows dated content: the newest change
+ * among what the page shows, page by page for a paginated list (page `n`
+ * shows items `(n-1)·size` to `n·size`, as Astro's `paginate` cuts them).
+ * Articles: their own last change. Listings: the home page and its
+ * continuation pages, each entity's pages (page 1 also counts the entity's
+ * own file), each kind's index, the archive and its years, the timeline and
+ * its years, entities' timeline pages, and the quotes pages (each quotation
+ * dated by its article). A timeline entry counts its own file (an event's)
+ * or article, and the sources it lists. Alias pages left out. `committed`
+ * tells when git last saw a content file.
  */
-/** `pageSize`: how many articles the home page lists (PAGE_SIZE in routes/site-urls.ts). */
-export function sitemapDates(archive: Archive, committed: (file: string) => Date | undefined, pageSize = 20): SitemapDates {
+export function sitemapDates(archive: Archive, committed: (file: string) => Date | undefined, ledger?: QuoteLedger): SitemapDates {
   const lastmod = new Map<string, Date>();
   const excluded = new Set<string>();
   const articleDate = new Map<string, Date>();
@@ -49,26 +59,60 @@ export function sitemapDates(archive: Archive, committed: (file: string) => Date
     lastmod.set(articlePath(article.id), date);
     for (const alias of article.data.aliases ?? []) excluded.add(normalizePath(alias));
   }
-  const ofArticles = (ids: readonly string[]) => latest(ids.map((id) => articleDate.get(id)));
-  const home = ofArticles(archive.articles.slice(0, pageSize).map((a) => a.id));
-  if (home) lastmod.set('/', home);
+  const ofArticle = (id: string) => articleDate.get(id);
+  /** Dates each page of a list at `path` (page n at `pageAt(n)`); returns the newest of all. */
+  const paged = <T>(items: readonly T[], size: number, dateOf: (item: T) => Date | undefined, pageAt: (n: number) => string, own?: Date) => {
+    const pages: (Date | undefined)[] = [];
+    for (let start = 0; start < items.length; start += size) pages.push(latest(items.slice(start, start + size).map(dateOf)));
+    pages[0] = latest([pages[0], own]);
+    pages.forEach((date, index) => {
+      if (date) lastmod.set(pageAt(index + 1), date);
+    });
+    return latest(pages);
+  };
+  paged(archive.articles, PAGE_SIZE, (a) => ofArticle(a.id), (n) => (n === 1 ? '/' : `/page/${n}/`));
+
   for (const kind of ENTITY_KINDS) {
     const records = [...archive.entities.get(kind)!.values()];
-    const dates = records.map((record) => latest([ofArticles(record.articles), record.file ? committed(record.file) : undefined]));
-    records.forEach((record, index) => {
-      if (dates[index]) lastmod.set(entityPath(kind, record.id), dates[index]);
-    });
+    const dates = records.map((record) =>
+      paged(record.articles, PAGE_SIZE, ofArticle, (n) => pagePath(entityPath(kind, record.id), n), record.file ? committed(record.file) : undefined));
     const index = latest(dates);
     if (index) lastmod.set(`/${kind}/`, index);
   }
-  const years = new Map<number, string[]>();
-  for (const article of archive.articles) {
-    const year = article.pubDate.getUTCFullYear();
-    years.set(year, [...(years.get(year) ?? []), article.id]);
+
+  const years = archiveYears(archive.articles).map((y) =>
+    paged(y.items, ARCHIVE_PAGE_SIZE, (item) => ofArticle(item.article.id), (n) => pagePath(archiveYearPath(y.year), n)));
+  const all = latest(years);
+  if (all) lastmod.set('/archive/', all);
+
+  const eventFile = (id: string) => {
+    const file = archive.events.get(id)?.file;
+    return file ? committed(file) : undefined;
+  };
+  const ofEntry = (entry: TimelineEntry) => latest([
+    entry.kind === 'event' ? eventFile(entry.id) : ofArticle(entry.id),
+    ...entry.sources.slice(0, SOURCES_SHOWN).map(ofArticle),
+  ]);
+  const timeline = groupByYear(archive.timeline.entries).map(({ year, entries }) =>
+    paged(entries, TIMELINE_PAGE_SIZE, ofEntry, (n) => pagePath(timelineYearPath(year), n)));
+  const everything = latest(timeline);
+  if (everything) lastmod.set('/timeline/', everything);
+  for (const kind of TIMELINE_COLLECTIONS) {
+    for (const id of archive.entities.get(kind)!.keys()) {
+      const entries = entityTimeline(archive.timeline, kind, id);
+      if (entries.length <= ENTITY_TIMELINE_LIMIT) continue;
+      for (const span of splitByYears(entries, TIMELINE_PAGE_SIZE)) {
+        const date = latest(entries.slice(span.start, span.end).map(ofEntry));
+        if (date) lastmod.set(yearSpanPath(kind, id, span), date);
+      }
+    }
   }
-  for (const [year, ids] of years) {
-    const date = ofArticles(ids);
-    if (date) lastmod.set(archiveYearPath(year), date);
+
+  if (ledger) {
+    const ofQuote = (quote: LedgerQuote) => ofArticle(quote.article);
+    paged(ledger.quotes, PAGE_SIZE, ofQuote, (n) => pagePath(quotesPath(), n));
+    for (const [id, quotes] of ledger.bySpeaker) paged(quotes, PAGE_SIZE, ofQuote, (n) => pagePath(quotesPath({ collection: 'people', id }), n));
+    for (const [id, quotes] of ledger.byTopic) paged(quotes, PAGE_SIZE, ofQuote, (n) => pagePath(quotesPath({ collection: 'topics', id }), n));
   }
   return { lastmod, excluded };
 }
@@ -103,4 +147,15 @@ export function sitemapSerializer(base: string, dates: () => SitemapDates | unde
     const date = known?.lastmod.get(path);
     return date ? { ...item, lastmod: dayOrDateTime(date) } : item;
   };
+}
+
+/**
+ * A day stays a day in the sitemap: the serializer gives `2018-07-12`, but
+ * the `sitemap` package that writes the files turns every `lastmod` into a
+ * full date-time (`2018-07-12T00:00:00.000Z`, a time nobody wrote). Midnight
+ * UTC is how the build keeps a day (`dayOrDateTime`), so it is written back
+ * as the day.
+ */
+export function daysInSitemap(xml: string): string {
+  return xml.replace(/<lastmod>(\d{4}-\d{2}-\d{2})T00:00:00(\.0+)?Z<\/lastmod>/g, '<lastmod>$1</lastmod>');
 }
