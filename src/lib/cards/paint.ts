@@ -1,0 +1,54 @@
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { CARD_FACES, faceFile } from './fonts.ts';
+import { layoutCard, type CardFields, type CardLayout } from './layout.ts';
+
+let registered = false;
+
+/** Registers the card faces with Skia once per process (reading about 1 MB of WOFF2). */
+function registerFaces(): void {
+  if (registered) return;
+  for (const face of CARD_FACES) {
+    if (!GlobalFonts.register(faceFile(face), face.family)) throw new Error(`share cards: could not load the face ${face.pkg}/files/${face.file}`);
+  }
+  registered = true;
+}
+
+/** The card's layout, measured by the canvas that paints it. */
+export function cardLayout(fields: CardFields): CardLayout {
+  registerFaces();
+  const ctx = createCanvas(1, 1).getContext('2d');
+  return layoutCard(fields, (text, font) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  });
+}
+
+/**
+ * Paints a layout. Each line is drawn in the card's direction, so the canvas
+ * (like a browser) applies the bidi algorithm with the right base direction:
+ * `۱۳۹۷/۰۴/۲۱` and `14:30` stay in reading order inside a Persian line.
+ */
+export function paintLayout(layout: CardLayout): Buffer {
+  registerFaces();
+  const canvas = createCanvas(layout.width, layout.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = layout.background;
+  ctx.fillRect(0, 0, layout.width, layout.height);
+  for (const rect of layout.rects) {
+    ctx.fillStyle = rect.color;
+    ctx.fillRect(rect.x, rect.y, rect.width, rect.height);
+  }
+  ctx.direction = layout.direction;
+  for (const line of layout.lines) {
+    ctx.font = line.font;
+    ctx.fillStyle = line.color;
+    ctx.textAlign = line.align;
+    ctx.fillText(line.text, line.x, line.y);
+  }
+  return canvas.toBuffer('image/png');
+}
+
+/** A card as PNG bytes. */
+export function drawCard(fields: CardFields): Buffer {
+  return paintLayout(cardLayout(fields));
+}
