@@ -13,12 +13,25 @@ function registerFaces(): void {
   registered = true;
 }
 
+type Context = ReturnType<ReturnType<typeof createCanvas>['getContext']>;
+
+/**
+ * Sets a CSS font on the canvas. The faces are variable: Skia draws the
+ * weight a font names only when told the `wght` axis (without it, it draws the
+ * default instance made bold by smearing, with 400's widths), where a browser
+ * sets the axis from the weight by itself.
+ */
+function setFont(ctx: Context, font: string): void {
+  ctx.font = font;
+  ctx.fontVariationSettings = `'wght' ${/^(\d{3})\s/.exec(font)?.[1] ?? '400'}`;
+}
+
 /** The card's layout, measured by the canvas that paints it. */
 export function cardLayout(fields: CardFields): CardLayout {
   registerFaces();
   const ctx = createCanvas(1, 1).getContext('2d');
   return layoutCard(fields, (text, font) => {
-    ctx.font = font;
+    setFont(ctx, font);
     return ctx.measureText(text).width;
   });
 }
@@ -40,7 +53,7 @@ export function paintLayout(layout: CardLayout): Buffer {
   }
   ctx.direction = layout.direction;
   for (const line of layout.lines) {
-    ctx.font = line.font;
+    setFont(ctx, line.font);
     ctx.fillStyle = line.color;
     ctx.textAlign = line.align;
     ctx.fillText(line.text, line.x, line.y);
