@@ -10,9 +10,11 @@ const RESOLVED = `\0${MODULE}`;
 /** A card's address in a page (`…/cards/<24 hex digits>.png`), as src/lib/routes/share-card.ts writes it. */
 const CARD_URL = /\/cards\/([0-9a-f]{24})\.png/g;
 
-/** Every HTML file under `dir`. */
+/** Every HTML file under `dir` (an article may be a folder whose name ends in `.html`). */
 function htmlFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /**
