@@ -226,7 +226,9 @@ describe('article structured data', () => {
     expect(await meta('article:section').getAttribute('content')).toBe('Diplomacy');
     expect(await meta('article:tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('content'))))
       .toEqual(['Diplomacy', 'Jane Doe', 'John Roe', 'United Nations', 'Iran', 'Russia']);
-    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary');
+    // Without a picture of its own the article has a drawn share card (issue 22), shown large.
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+    expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/\/cards\/[0-9a-f]{24}\.png$/);
   });
 
   it('describes entity pages as ProfilePages about a Person, Organization and Country, each with an id of its own', async () => {

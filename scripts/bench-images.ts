@@ -7,9 +7,16 @@
  * a photograph rather than a flat test card) resized to the widths the text
  * column uses, encoded as JPEG, WebP and AVIF. Prints the median encode time
  * per image and the bytes of each, as JSON, for BENCHMARKS.md.
+ *
+ * Then what a share card costs to draw (src/lib/cards/): cards with English,
+ * Russian and Persian headlines of several lengths, each drawn `runs` times;
+ * the median ms per card (layout, paint, PNG encode; the fonts are loaded
+ * once, before timing) and its bytes.
  */
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { drawCard } from '../src/lib/cards/paint.ts';
+import type { CardFields } from '../src/lib/cards/layout.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(args.runs);
@@ -52,4 +59,21 @@ for (const format of ['jpeg', 'webp', 'avif'] as const) {
     results[format].push({ width, ms: Math.round(median(times) * 10) / 10, bytes });
   }
 }
-console.log(JSON.stringify({ source: { width: WIDTH, height: HEIGHT, jpegBytes: source.length }, runs, concurrency: sharp.concurrency(), results }, null, 2));
+const CARDS: CardFields[] = [
+  { lang: 'en', headline: 'Iran–Russia ties strategic and longstanding, Velayati says in Moscow', section: 'Iran–Russia relations', date: '12 July 2018', dateline: 'MOSCOW', siteName: 'Chronicle' },
+  { lang: 'en', headline: 'Ali Akbar Velayati', section: 'Person', siteName: 'Chronicle' },
+  { lang: 'ru', headline: 'Велаяти и Путин встретились в Москве: «стратегическое партнёрство» двух стран', section: 'Ирано-российские отношения', date: '12 июля 2018 г.', dateline: 'МОСКВА', siteName: 'Хроника' },
+  { lang: 'fa', headline: 'دیدار ولایتی و پوتین در مسکو — ۲۱ تیر ۱۳۹۷', section: 'روابط ایران و روسیه', date: '۲۱ تیر ۱۳۹۷', dateline: 'مسکو', siteName: 'کرونیکل' },
+];
+drawCard(CARDS[0]!); // loads the faces
+const cardTimes: number[] = [];
+let cardBytes = 0;
+for (let run = 0; run < runs; run++) {
+  for (const card of CARDS) {
+    const started = performance.now();
+    cardBytes = Math.max(cardBytes, drawCard({ ...card, headline: `${card.headline} ${run}` }).length);
+    cardTimes.push(performance.now() - started);
+  }
+}
+const cards = { drawn: cardTimes.length, msPerCard: Math.round(median(cardTimes) * 10) / 10, largestBytes: cardBytes };
+console.log(JSON.stringify({ source: { width: WIDTH, height: HEIGHT, jpegBytes: source.length }, runs, concurrency: sharp.concurrency(), results, cards }, null, 2));

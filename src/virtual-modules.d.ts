@@ -5,3 +5,9 @@ declare module 'virtual:chronicle/project' {
   /** The content folder (content/ or CHRONICLE_CONTENT_DIR), absolute. */
   export const contentDir: string;
 }
+declare module 'virtual:chronicle/cards' {
+  /** Where share cards are drawn and kept between builds (in Astro's cache folder), absolute. */
+  export const cardsDir: string;
+  /** The digest of the code and packages that draw a card (src/lib/cards/cache.ts). */
+  export const cardsVersion: string;
+}

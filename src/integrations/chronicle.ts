@@ -25,6 +25,7 @@ import redirectsFile from './redirects-file.ts';
 import search from './search/index.ts';
 import headers from './headers.ts';
 import contentStore from './content-store.ts';
+import shareCards from './share-cards.ts';
 
 /** What the dev server does with broken files: it keeps serving the rest. */
 const DEV_OUTCOME = 'the dev server keeps serving the other files';
@@ -126,5 +127,6 @@ export default function chronicle(options: { base: string }): AstroIntegration[]
     search(pass),
     headers(),
     contentStore(),
+    shareCards(),
   ];
 }

@@ -77,3 +77,13 @@ export function formatNumber(n: number, lang: string): string {
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
   return format.format(n);
 }
+
+/** The OpenGraph `og:locale` of a page in `lang`: its display locale as language_TERRITORY (`fa_IR`, `ru_RU`, `en_GB`). */
+export function openGraphLocale(lang: string): string {
+  try {
+    const locale = new Intl.Locale(displayLocale(lang)).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+  } catch {
+    return primaryLanguage(lang);
+  }
+}

@@ -6,7 +6,7 @@
  * builds, static paths of paginated timelines, feeds. Pages read these; components get their
  * data from the page.
  *
- * May import: core, schemas, content, model, site, search, build.
+ * May import: core, schemas, content, model, site, search, build, cards.
  * Map of the whole pipeline: docs/architecture.md.
  */
 export {};

@@ -123,6 +123,8 @@ export const en = {
   months: 'Months',
   entries: 'Entries',
   article: 'Article',
+  /** A share card's section label on an event's page. */
+  event: 'Event',
   thisArticle: 'This article',
   reportedIn: 'Reported in',
   andMore: '{n} more',

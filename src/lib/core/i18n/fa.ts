@@ -121,6 +121,7 @@ export const fa = {
   months: 'ماه‌ها',
   entries: 'موارد',
   article: 'مقاله',
+  event: 'رویداد',
   thisArticle: 'این مقاله',
   reportedIn: 'گزارش‌شده در',
   andMore: '{n} مورد دیگر',

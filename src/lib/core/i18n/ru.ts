@@ -122,6 +122,7 @@ export const ru = {
   months: 'Месяцы',
   entries: 'Записи',
   article: 'Статья',
+  event: 'Событие',
   thisArticle: 'Эта статья',
   reportedIn: 'Об этом писали',
   andMore: 'ещё {n}',
