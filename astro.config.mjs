@@ -4,6 +4,7 @@ import chronicle from './src/integrations/chronicle.ts';
 import { deploymentFromEnv } from './src/lib/build/deployment.ts';
 import { classTokens } from './src/lib/markdown/code-highlight.ts';
 import { sourceFingerprint } from './src/lib/build/source-fingerprint.ts';
+import { fontsourceFiles } from './src/lib/build/fontsource-files.ts';
 
 /** Where the site is published; both can be set per deployment (`/chronicle`, `chronicle/` all mean `/chronicle/`). */
 const { site, base } = deploymentFromEnv(process.env);
@@ -19,10 +20,22 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Nor inline scripts: Astro would inline a script as small as the header's keyboard shortcut
   // (src/client/search/shortcut.ts), which the policy refuses. 0 keeps every asset a file.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // cssCodeSplit: false: all the site's CSS is one file (about 6 KB gzipped), so a page waits for
+  // one stylesheet, not two to five, and every later page finds it cached.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // Chronicle's integrations, MDX and the sitemap among them, in the order they must run (src/integrations/chronicle.ts).
   integrations: [chronicle({ base })],
   devToolbar: { enabled: false },
+  // Self-hosted fonts through Astro's Fonts API (src/components/Fonts.astro puts them in each page):
+  // each subset is its own face with its unicode-range, so a page downloads only the scripts its
+  // text uses; Astro writes a fallback face metric-matched to each (size-adjust, ascent and
+  // descent overrides). 'optional': a font that is not there by first paint (it is preloaded) is
+  // used from the next page on, never swapped in under the reader, so text never moves.
+  fonts: [
+    { provider: fontsourceFiles(), name: 'Inter Variable', cssVariable: '--font-inter', options: { package: '@fontsource-variable/inter' }, subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'], display: 'optional', fallbacks: ['sans-serif'] },
+    { provider: fontsourceFiles(), name: 'Source Serif 4 Variable', cssVariable: '--font-source-serif', options: { package: '@fontsource-variable/source-serif-4' }, subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'], display: 'optional', fallbacks: ['serif'] },
+    { provider: fontsourceFiles(), name: 'Vazirmatn Variable', cssVariable: '--font-vazirmatn', options: { package: '@fontsource-variable/vazirmatn' }, subsets: ['arabic', 'latin', 'latin-ext'], display: 'optional', fallbacks: [] },
+  ],
   // Pictures through Astro's own pipeline (Sharp): each is written in the widths below that it
   // has (never enlarged), as WebP, the format chosen by its encode cost (BENCHMARKS.md,
   // "Pictures"); the Markdown plugin (src/lib/markdown/figures.ts) says how wide the column is.

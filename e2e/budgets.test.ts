@@ -58,6 +58,19 @@ describe('every article page', () => {
   });
 });
 
+describe('every page', () => {
+  // One render-blocking request before first paint: the site's stylesheet (vite.build.cssCodeSplit: false),
+  // the same file on every page, cached after the first; the fonts' rules are inline.
+  it('links exactly one stylesheet, the same on every page', () => {
+    const pages = filesIn(build.outDir).filter((file) => file.endsWith('.html') && !/http-equiv="refresh"/.test(readFileSync(file, 'utf8')));
+    expect(pages.length).toBeGreaterThan(20);
+    const linked = new Map(pages.map((file) => [servedPath(build.outDir, file, '/'), pageWeight(build.outDir, file).stylesheets.map((sheet) => sheet.href)]));
+    const sheets = new Set([...linked.values()].map((hrefs) => hrefs.join(' + ')));
+    expect([...linked].filter(([, hrefs]) => hrefs.length !== 1)).toEqual([]);
+    expect(sheets.size, [...sheets].join('\n')).toBe(1);
+  });
+});
+
 describe('in Chromium', () => {
   it('an article loads one script, the shortcut module, and the search page is where search starts', async () => {
     const server = await serveDir(build.outDir);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,7 +16,8 @@ import { headerPolicy, metaPolicy, POLICY } from '../src/lib/site/csp.ts';
 /**
  * The Content-Security-Policy (src/lib/site/csp.ts) and privacy: every page
  * carries the policy before anything it governs, nothing in any page needs
- * 'unsafe-inline', `_headers` sends the same policy to hosts that read it,
+ * 'unsafe-inline' (the fonts' inline styles are allowed by their hashes, the
+ * same on every page), `_headers` sends the same policy to hosts that read it,
  * and Chromium, served the site the way such a host would (header and meta),
  * meets no violation and no request to another origin on any template —
  * searching included, which starts Pagefind's worker and WebAssembly.
@@ -32,18 +34,23 @@ interface PageScan {
   policies: string[];
   /** Everything a strict policy would refuse or a reader's browser would run from the page itself. */
   inline: string[];
+  /** The text of each <style> element: allowed only by its hash in the page's policy. */
+  styles: string[];
 }
 
+const styleHash = (css: string): string => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+
 function scan(html: string): PageScan {
-  const result: PageScan = { beforePolicy: [], policies: [], inline: [] };
+  const result: PageScan = { beforePolicy: [], policies: [], inline: [], styles: [] };
   let inHead = false;
   let scriptType: string | undefined;
+  let style: string | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
       if (name === 'head') inHead = true;
       else if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') result.policies.push(attributes.content ?? '');
       else if (inHead && result.policies.length === 0 && !(name === 'meta' && 'charset' in attributes)) result.beforePolicy.push(name);
-      if (name === 'style') result.inline.push('<style>');
+      if (name === 'style') style = '';
       if (name === 'script') {
         scriptType = attributes.type ?? '';
         if (!attributes.src && scriptType !== 'application/ld+json') result.inline.push(`<script type="${scriptType}">`);
@@ -54,8 +61,17 @@ function scan(html: string): PageScan {
         if (/^\s*javascript:/i.test(value)) result.inline.push(`<${name} ${attribute}="${value}">`);
       }
     },
+    ontext(text) {
+      if (style !== undefined) style += text;
+    },
     onclosetag(name) {
       if (name === 'head') inHead = false;
+      if (name === 'style' && style !== undefined) {
+        result.styles.push(style);
+        const allowed = /(?:^|; )style-src ([^;]*)/.exec(result.policies[0] ?? '')?.[1]?.split(' ') ?? [];
+        if (!allowed.includes(styleHash(style))) result.inline.push(`<style> ${styleHash(style)}`);
+        style = undefined;
+      }
       if (name === 'script') scriptType = undefined;
     },
   }, { decodeEntities: true });
@@ -83,11 +99,16 @@ describe('the policy', () => {
     'is the first thing in every page of %s, which has nothing inline that it would refuse', (_name, dist) => {
       const problems: string[] = [];
       const paths: string[] = [];
+      // One policy for the whole site: its hashes are those of the home page's inline styles (the fonts').
+      const home = scan(readFileSync(join(dist(), 'index.html'), 'utf8'));
+      expect(home.styles.length, 'the fonts are inline styles').toBeGreaterThan(0);
+      const sitePolicy = metaPolicy([...new Set(home.styles.map(styleHash))]);
+      expect(sitePolicy).not.toMatch(/'unsafe-/);
       for (const file of filesIn(dist()).filter((f) => f.endsWith('.html'))) {
         const path = servedPath(dist(), file, '/');
         paths.push(path);
         const { policies, beforePolicy, inline } = scan(readFileSync(file, 'utf8'));
-        if (policies.length !== 1 || policies[0] !== metaPolicy()) problems.push(`${path}: policies ${JSON.stringify(policies)}`);
+        if (policies.length !== 1 || policies[0] !== sitePolicy) problems.push(`${path}: policies ${JSON.stringify(policies)}`);
         if (beforePolicy.length) problems.push(`${path}: <${beforePolicy.join('>, <')}> before the policy`);
         for (const item of inline) problems.push(`${path}: ${item}`);
       }
@@ -100,13 +121,15 @@ describe('the policy', () => {
   );
 
   it('the page scan notices what it looks for (it can fail)', () => {
-    const found = scan('<html><head><meta charset="utf-8"><title>x</title><meta http-equiv="Content-Security-Policy" content="a"></head>'
+    const allowed = styleHash('a{}');
+    const found = scan(`<html><head><meta charset="utf-8"><title>x</title><meta http-equiv="Content-Security-Policy" content="style-src 'self' ${allowed}"><style>a{}</style></head>`
       + '<body><style>p{}</style><p style="color:red" onclick="x()"><a href=" javascript:void(0)">a</a></p><script>x()</script>'
       + '<script type="application/ld+json">{}</script><script type="module" src="/x.js"></script></body></html>');
     expect(found).toEqual({
       beforePolicy: ['title'],
-      policies: ['a'],
-      inline: ['<style>', '<p style="color:red">', '<p onclick>', '<a href=" javascript:void(0)">', '<script type="">'],
+      policies: [`style-src 'self' ${allowed}`],
+      inline: [`<style> ${styleHash('p{}')}`, '<p style="color:red">', '<p onclick>', '<a href=" javascript:void(0)">', '<script type="">'],
+      styles: ['a{}', 'p{}'],
     });
   });
 
@@ -114,21 +137,23 @@ describe('the policy', () => {
     const rules = readHeadersFile(readFileSync(join(build.outDir, '_headers'), 'utf8'));
     expect(rules.map((rule) => rule.pattern.source)).toEqual(['^\\/.*$']);
     const headers = new Map(rules[0]!.headers);
-    expect(headers.get('Content-Security-Policy')).toBe(headerPolicy());
-    expect(headerPolicy()).toBe(`${metaPolicy()}; frame-ancestors 'none'`);
+    const hashes = [...new Set(scan(readFileSync(join(build.outDir, 'index.html'), 'utf8')).styles.map(styleHash))];
+    expect(headers.get('Content-Security-Policy')).toBe(headerPolicy(hashes));
+    expect(headerPolicy(hashes)).toBe(`${metaPolicy(hashes)}; frame-ancestors 'none'`);
     expect(headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('_headers follows the base path of a sub-path deployment', async () => {
     const { headersFile } = await import('../src/lib/site/csp.ts');
-    expect(headersFile('/chronicle/')).toMatch(/^\/chronicle\/\*$/m);
+    expect(headersFile('/chronicle/', [])).toMatch(/^\/chronicle\/\*$/m);
   });
 });
 
 describe('Chromium on every template, served with the _headers policy too', () => {
   let server: StaticServer;
   let browser: Browser;
+  const sentPolicy = new Map(readHeadersFile(readFileSync(join(build.outDir, '_headers'), 'utf8'))[0]!.headers).get('Content-Security-Policy');
   beforeAll(async () => {
     server = await serveDir(build.outDir, '/', { headers: true });
     browser = await launchBrowser();
@@ -146,7 +171,7 @@ describe('Chromium on every template, served with the _headers policy too', () =
       for (const template of pages) {
         const { page, cspViolations, foreignRequests } = await openPage(browser, server.origin, { colorScheme });
         const response = await page.goto(new URL(template.search ? template.path.split('?')[0]! : template.path, server.url).href);
-        expect(response?.headers()['content-security-policy']).toBe(headerPolicy());
+        expect(response?.headers()['content-security-policy']).toBe(sentPolicy);
         if (template.search) {
           // Typed, as a reader would: this loads Pagefind, its worker and its WebAssembly.
           await page.locator('#search-q').fill('velayati');

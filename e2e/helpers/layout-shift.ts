@@ -6,9 +6,11 @@ import type { Browser } from 'playwright-core';
  * navigation until the page has loaded and `settleMs` more have passed.
  * `fontDelayMs` holds every font response back that long, as a slow link
  * would, so a swap from fallback to web font happens after first paint.
+ * `width` is the window's (a phone's, 412 px, unless given).
  */
-export async function layoutShift(browser: Browser, url: string, options: { fontDelayMs?: number; settleMs?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ cls: number; shifts: string[] }> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 412, height: 823 } });
+export async function layoutShift(browser: Browser, url: string, options: { fontDelayMs?: number; settleMs?: number; colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<{ cls: number; shifts: string[] }> {
+  const width = options.width ?? 412;
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width, height: width < 800 ? 823 : 900 } });
   const page = await context.newPage();
   const delay = options.fontDelayMs ?? 0;
   if (delay > 0) {
