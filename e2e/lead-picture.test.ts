@@ -91,17 +91,24 @@ describe('the lead picture at the top of an article', () => {
 });
 
 describe('thumbnails in lists', () => {
-  for (const [label, path] of [['a topic', 'topics/iran-russia-relations/'], ['the home page', '']] as const) {
+  // Each list with the selectors of its entries and their titles: the lists of ArticleList.astro, and the archive's compact year list.
+  const LISTS = [
+    ['a topic', 'topics/iran-russia-relations/', '.article-list > li', '.article-list-title', 'topic'],
+    ['the home page', '', '.article-list > li', '.article-list-title', 'home'],
+    ['an archive year', 'archive/2018/', '.archive-month-list > li', 'li > span > a', 'archive-year'],
+  ] as const;
+  for (const [label, path, entries, titles, shot] of LISTS) {
     for (const width of [390, 1280]) {
       it(`on ${label} at ${width} px: a small lazy thumbnail beside each article that has a lead picture, none for the others`, async () => {
         const { page, errors } = await openPage(site.browser, site.server.origin, { width });
         await page.goto(new URL(path, site.server.url).href);
-        const items = await page.locator('.article-list > li').evaluateAll((lis) => lis.map((li) => {
+        const items = await page.locator(entries).evaluateAll((lis, titles) => lis.map((li) => {
           const img = li.querySelector<HTMLImageElement>('img.article-thumb');
-          const title = li.querySelector('.article-list-title a')!.getBoundingClientRect();
+          const heading = li.querySelector(titles)!;
+          const title = (heading.querySelector('a') ?? heading).getBoundingClientRect();
           const box = img?.getBoundingClientRect();
           return {
-            title: li.querySelector('.article-list-title')!.textContent!.trim(),
+            title: heading.textContent!.trim(),
             thumb: img && box ? {
               loading: img.loading, alt: img.alt, width: img.getAttribute('width'), height: img.getAttribute('height'),
               densities: img.srcset.split(', ').length, small: box.width <= 100 && box.height <= 70,
@@ -109,14 +116,14 @@ describe('thumbnails in lists', () => {
               inside: box.right <= li.getBoundingClientRect().right + 0.5 && box.left >= li.getBoundingClientRect().left - 0.5,
             } : null,
           };
-        }));
+        }), titles);
         const withThumb = items.filter((item) => item.thumb);
         expect(withThumb.map((item) => item.title).sort()).toEqual([PICTURE_ARTICLE.title, 'دیدار ولایتی و پوتین در مسکو'].sort());
         for (const { thumb } of withThumb) {
           expect(thumb).toEqual({ loading: 'lazy', alt: '', width: '96', height: '64', densities: 2, small: true, beside: true, inside: true });
         }
         expect(items.length).toBeGreaterThan(withThumb.length);
-        if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `list-${path ? 'topic' : 'home'}-${width}.png`), fullPage: true });
+        if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `list-${shot}-${width}.png`), fullPage: true });
         expect(await axeViolations(page)).toEqual([]);
         expect(errors).toEqual([]);
       });

@@ -20,6 +20,12 @@ export function leadPictureOf(article: ArticleSummary): LeadPicture | undefined 
 
 export const isPictureFile = (src: LeadPicture['src']): src is PictureFile => typeof src === 'object';
 
+/** The file a list's thumbnail is cut from: the lead picture when the build optimises it, else none. */
+export function thumbnailOf(article: ArticleSummary): PictureFile | undefined {
+  const src = leadPictureOf(article)?.src;
+  return src && isPictureFile(src) ? src : undefined;
+}
+
 /** A picture the page links to, with its size: what link previews and structured data name. */
 export interface SizedPicture { url: string; alt: string; width?: number; height?: number }
 
