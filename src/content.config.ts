@@ -7,6 +7,7 @@ import { articleSchemaWithPictures } from './schemas/article.ts';
 import { KINDS, type KindName } from './lib/core/kinds.ts';
 import { entryIdFromPath } from './lib/core/ids.ts';
 import { resolveContentDir } from './lib/content/files.ts';
+import { cachedPicture, remotePictureCache } from './lib/content/remote-pictures.ts';
 import { followEveryWrite } from './lib/build/settled-watcher.ts';
 import { failOnRenderError } from './lib/build/render-failures.ts';
 import { skipInvalidInDev } from './lib/build/skip-invalid.ts';
@@ -21,6 +22,8 @@ import { mdxAsData } from './lib/markdown/mdx-articles.ts';
 // The project root, wherever the build was started from.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const contentDir = resolveContentDir(root);
+// Where the build downloaded the pictures of trusted hosts, before Astro loads anything (src/integrations/chronicle.ts).
+const pictureCache = remotePictureCache(root, process.env);
 
 function loader(name: KindName) {
   // In the dev server, a file saved twice in quick succession shows its last version (src/lib/build/settled-watcher.ts),
@@ -45,8 +48,9 @@ function loader(name: KindName) {
 // Named one by one so each collection keeps its own data type (`CollectionEntry<'people'>`);
 // `satisfies` makes a kind added to the registry without a collection here a type error.
 export const collections = {
-  // The lead picture's file goes through Astro's image() helper (the pass has checked it exists and is large enough).
-  articles: defineCollection({ loader: loader('articles'), schema: ({ image }) => articleSchemaWithPictures(image) }),
+  // The lead picture's file goes through Astro's image() helper (the pass has checked it exists and is large enough),
+  // a picture on a trusted host by its downloaded copy.
+  articles: defineCollection({ loader: loader('articles'), schema: ({ image }) => articleSchemaWithPictures(image, (url) => cachedPicture(pictureCache, url)) }),
   events: defineCollection({ loader: loader('events'), schema: SCHEMAS.events }),
   topics: defineCollection({ loader: loader('topics'), schema: SCHEMAS.topics }),
   people: defineCollection({ loader: loader('people'), schema: SCHEMAS.people }),

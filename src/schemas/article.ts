@@ -84,10 +84,20 @@ export const articleSchema = articleSchemaOf(imageSource);
 /**
  * The same, for Astro's content layer (src/content.config.ts): a lead picture
  * kept with the content goes through `image()` (Astro imports the file and
- * hands pages its width, height and format); a public/ path or an address
- * stays text.
+ * hands pages its width, height and format), and so does one on a trusted
+ * host, by the copy the build downloaded (`downloaded` gives its path,
+ * src/lib/content/remote-pictures.ts); a public/ path stays text.
  */
-export const articleSchemaWithPictures = (image: () => z.ZodType) => articleSchemaOf(z.union([sitePictureSource, image()]));
+export const articleSchemaWithPictures = (image: () => z.ZodType, downloaded: (url: string) => string | undefined = () => undefined) => {
+  // An address with no downloaded copy fails here and is read as text by the next choice.
+  const remote = z.string().transform((url, ctx) => {
+    const copy = downloaded(url);
+    if (!copy) ctx.addIssue({ code: 'custom', message: 'not downloaded' });
+    return copy ?? z.NEVER;
+  });
+  // Astro types image() by the object it gives, but it reads a path (astro/dist/content/runtime-assets.js).
+  return articleSchemaOf(z.union([remote.pipe(image() as z.ZodType<unknown, string>), sitePictureSource, image()]));
+};
 
 export type ArticleData = z.output<typeof articleSchema>;
 

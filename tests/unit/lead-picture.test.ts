@@ -69,6 +69,18 @@ describe('the lead picture: a file beside the article or in content/images/, or 
     expect(await parse('https://example.com/x.jpg')).toBe('https://example.com/x.jpg');
     expect(sitePictureSource.safeParse('./x.jpg').success).toBe(false);
   });
+
+  it('in Astro\'s content layer, a picture the build downloaded goes through image() by its copy; one not downloaded stays text', async () => {
+    const given: string[] = [];
+    const image = () => z.string().transform((path) => (given.push(path), { src: '/_astro/copy.hash.jpg', width: 1600, height: 1000, format: 'jpg' }));
+    const copies: Record<string, string> = { 'https://images.example.org/a.jpg': '/cache/remote-pictures/a-0123.jpg' };
+    const schema = articleSchemaWithPictures(image, (url) => copies[url]);
+    const parse = async (src: string) => ((await schema.parseAsync({ title: 'T', description: 'D', pubDate: '2018-07-12', topics: ['x'], image: { src, alt: 'A' } })).image as { src: unknown }).src;
+    expect(await parse('https://images.example.org/a.jpg')).toMatchObject({ src: '/_astro/copy.hash.jpg' });
+    expect(given).toEqual(['/cache/remote-pictures/a-0123.jpg']);
+    expect(await parse('https://images.example.org/b.jpg')).toBe('https://images.example.org/b.jpg');
+    expect(await parse('/images/x.jpg')).toBe('/images/x.jpg');
+  });
 });
 
 describe('crops of the lead picture', () => {

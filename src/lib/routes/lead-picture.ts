@@ -11,7 +11,8 @@ import { imageUrl } from './page-facts.ts';
 /**
  * An article's lead picture as pages use it: a file Astro's content layer
  * resolved through `image()` (optimised, cropped for link previews and
- * structured data), or a site path or address as written.
+ * structured data), the downloaded copy of one on a trusted host included,
+ * or a site path or address as written.
  */
 export function leadPictureOf(article: ArticleSummary): LeadPicture | undefined {
   // The model's type is the validation pass's (a path); Astro's content layer hands pages the resolved file.
