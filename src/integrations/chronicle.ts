@@ -13,7 +13,8 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { formatReport } from '../lib/content/errors.ts';
-import { fetchRemotePictures, REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
+import { REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
+import { downloadPictures } from '../lib/content/check.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { lastCommitOf } from '../lib/build/git.ts';
 import { daysInSitemap, sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
@@ -54,7 +55,7 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
         // Pictures on trusted hosts are downloaded here, before Astro renders anything, so a failed
         // download stops the build with the others and nothing of it is written.
         pictureCache = join(fileURLToPath(config.cacheDir), REMOTE_PICTURES_FOLDER);
-        const errors = [...checked, ...await fetchRemotePictures(remotePictures, pictureCache)];
+        const errors = [...checked, ...await downloadPictures(remotePictures, pictureCache)];
         if (errors.length === 0) return;
         if (command === 'dev' || command === 'preview') {
           logger.error(formatReport(errors, DEV_OUTCOME));
@@ -79,7 +80,7 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
           clearTimeout(timer);
           timer = setTimeout(async () => {
             const result = pass.result();
-            const now = [...result.errors, ...await fetchRemotePictures(result.remotePictures, pictureCache)];
+            const now = [...result.errors, ...await downloadPictures(result.remotePictures, pictureCache)];
             if (now.length > 0) logger.error(formatReport(now, DEV_OUTCOME));
             else if (broken) logger.info('Content problems fixed: every content file passes.');
             broken = now.length > 0;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, makeContentTree, removeContentTrees, reported } from '../fixtures/content-tree.ts';
 import { startPictureHost, type PictureHost } from '../fixtures/remote-pictures.ts';
 import { runScript } from '../fixtures/run-script.ts';
-import { checkContentTree } from '../../src/lib/content/check.ts';
+import { checkContentTree, downloadPictures } from '../../src/lib/content/check.ts';
 import { formatReport } from '../../src/lib/content/errors.ts';
 import { cachedPicture, fetchRemotePictures, hostAllowed, pictureHosts } from '../../src/lib/content/remote-pictures.ts';
 import { figuresPlugin } from '../../src/lib/markdown/figures.ts';
@@ -114,6 +114,15 @@ describe('the download and its cache', () => {
     expect(report).toMatch(reported('content/articles/b.md', { line: 4, field: 'image.src', has: [`"${page}" could not be downloaded`, 'not a JPEG, PNG, WebP, AVIF or GIF picture'] }));
     expect(report).toMatch(reported('content/articles/c.md', { line: 8, field: 'body', has: [`"${slow}" could not be downloaded`, 'no answer within 0.3 s'] }));
     expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]);
+  });
+
+  it('a lead picture, once downloaded, must be as large as a share card: file, line, image.src, its size and the size needed', async () => {
+    const small = `${server.base}/photos/small-lead.jpg`;
+    const { root } = tree('Text.', `image:\n  src: ${small}\n  alt: The envoy arrives`);
+    const checked = check(root, server.host);
+    expect(checked.errors).toEqual([]);
+    const report = formatReport(await downloadPictures(checked.remotePictures, newCache()));
+    expect(report).toMatch(reported(FILE, { line: 7, field: 'image.src', has: [`"${small}" is 64×48 pixels, too small for a share card`, 'at least 1200×630'] }));
   });
 
   it('npm run check downloads as the build does, and reports a failed download with file, line and URL', async () => {

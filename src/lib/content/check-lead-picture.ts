@@ -7,6 +7,7 @@ import type { ContentError } from './errors.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { isRelative, missingPicture } from './check-pictures.ts';
 import { isPictureFile, PICTURE_EXTENSIONS } from './picture-files.ts';
+import { cachedPicture, type RemotePicture } from './remote-pictures.ts';
 
 /**
  * An article's lead picture (`image.src`) kept with the content, beside the
@@ -31,14 +32,34 @@ export function checkLeadPictures(files: readonly SourceFile[], contentDir: stri
     } else if (!existsSync(path)) {
       at(missingPicture(folder, src));
     } else {
-      const size = sizeOf(path);
-      if (!size) at(`the picture ${JSON.stringify(src)} cannot be read as a picture; is the file whole?`);
-      else if (!coversShareCard(size)) {
-        at(`the picture ${JSON.stringify(src)} is ${size.width}×${size.height} pixels, too small for a share card; a lead picture needs at least ${SHARE_CARD.width}×${SHARE_CARD.height} (put a smaller picture in the text instead)`);
-      }
+      const problem = leadPictureProblem(src, path);
+      if (problem) at(problem);
     }
   }
   return errors;
+}
+
+/**
+ * The lead pictures on trusted hosts, checked once downloaded (the cached
+ * copy is the file the site shows) as a kept one is: large enough for a
+ * share card. A picture not downloaded has been reported by the download.
+ */
+export function checkDownloadedLeadPictures(pictures: readonly RemotePicture[], cacheDir: string): ContentError[] {
+  return pictures.flatMap((picture) => {
+    const copy = picture.field === 'image.src' ? cachedPicture(cacheDir, picture.url) : undefined;
+    const problem = copy && leadPictureProblem(picture.url, copy);
+    return problem ? [{ file: picture.file, ...(picture.line ? { line: picture.line } : {}), field: picture.field, message: problem }] : [];
+  });
+}
+
+/** Why the picture at `path` (written `src`) cannot lead an article: unreadable, or smaller than a share card; undefined when it can. */
+function leadPictureProblem(src: string, path: string): string | undefined {
+  const size = sizeOf(path);
+  if (!size) return `the picture ${JSON.stringify(src)} cannot be read as a picture; is the file whole?`;
+  if (!coversShareCard(size)) {
+    return `the picture ${JSON.stringify(src)} is ${size.width}×${size.height} pixels, too small for a share card; a lead picture needs at least ${SHARE_CARD.width}×${SHARE_CARD.height} (put a smaller picture in the text instead)`;
+  }
+  return undefined;
 }
 
 /** Width and height as shown (a picture taken sideways, EXIF orientation 5–8, swaps them), or undefined for a file that is not one. */

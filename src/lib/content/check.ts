@@ -3,7 +3,7 @@ import { validateContent, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
 import { fetchRemotePictures, pictureHosts, remotePictureCache, type RemotePicture } from './remote-pictures.ts';
-import { checkLeadPictures } from './check-lead-picture.ts';
+import { checkDownloadedLeadPictures, checkLeadPictures } from './check-lead-picture.ts';
 
 export interface ContentCheck {
   /** Every problem, from reading the folder and from validating its files. */
@@ -38,6 +38,14 @@ export function checkContentTree(root: string, env: Record<string, string | unde
  */
 export async function checkContentAndPictures(root: string, env: Record<string, string | undefined> = process.env): Promise<ContentCheck> {
   const check = checkContentTree(root, env);
-  const failed = await fetchRemotePictures(check.remotePictures, remotePictureCache(root, env));
-  return { ...check, errors: [...check.errors, ...failed] };
+  return { ...check, errors: [...check.errors, ...await downloadPictures(check.remotePictures, remotePictureCache(root, env))] };
+}
+
+/**
+ * Downloads the pictures on trusted hosts into `cacheDir`, then checks the
+ * lead pictures among them as kept ones are checked: the problems of both.
+ */
+export async function downloadPictures(pictures: readonly RemotePicture[], cacheDir: string): Promise<ContentError[]> {
+  const failed = await fetchRemotePictures(pictures, cacheDir);
+  return [...failed, ...checkDownloadedLeadPictures(pictures, cacheDir)];
 }
