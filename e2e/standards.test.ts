@@ -354,6 +354,19 @@ describe('sitemap and robots.txt', () => {
     expect([...lastmod.keys()].every((loc) => loc.startsWith(`${SITE}${BASE}`))).toBe(true);
   });
 
+  it("dates a guide page by its source file's last commit, and gives none when git cannot tell", () => {
+    const urls = (xml.parse(dist('sitemap-0.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+    const lastmod = new Map(urls.map((u) => [u.loc, u.lastmod]));
+    const inRoot = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const shallow = inRoot('rev-parse', '--is-shallow-repository') === 'true';
+    for (const [file, path] of [['index', 'guide/'], ['dates', 'guide/dates/'], ['fields', 'guide/fields/']] as const) {
+      const committed = shallow ? '' : inRoot('log', '-1', '--format=%cI', '--', `src/pages/guide/${file}.mdx`);
+      const value = lastmod.get(published(path));
+      if (committed) expect(Date.parse(value ?? 'none'), path).toBe(Date.parse(committed));
+      else expect(value, path).toBeUndefined();
+    }
+  });
+
   it('robots.txt points at the sitemap on the configured site and base', () => {
     expect(dist('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${SITE}${BASE}sitemap-index.xml\n`);
   });

@@ -6,10 +6,10 @@ import { launchBrowser, openPage } from './helpers/browser.ts';
 import { buildOnce, buildSite } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { crawl } from './helpers/crawl.ts';
-import { lastmodMismatches, sitemapLastmod } from './helpers/sitemap-dates.ts';
+import { directoryMismatches, lastmodMismatches, sitemapLastmod } from './helpers/sitemap-dates.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { normalizeSite } from '../src/lib/build/deployment.ts';
-import { writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
+import { addDirectoryPeople, commitOnly, writeTimelineCorpus, type TimelineCorpus } from './helpers/timeline-corpus.ts';
 import { makeContentTree, md, removeContentTrees } from '../tests/fixtures/content-tree.ts';
 import {
   ARCHIVE_PAGE_SIZE, EMBED_LIMIT, ENTITY_TIMELINE_LIMIT, SOURCES_SHOWN, TIMELINE_PAGE_SIZE,
@@ -20,9 +20,17 @@ let browser: Browser;
 let server: StaticServer;
 let corpus: TimelineCorpus;
 let dist: string;
+const EDITED = '2026-02-03T10:00:00Z';
+const LATER = '2026-02-20T10:00:00Z';
+/** Names Brazil (on the second of its two pages, in its timeline shown whole) and no person. */
+const EDITED_ARTICLE = 'articles/2019/02/generated-11.md';
 
 beforeAll(async () => {
   corpus = writeTimelineCorpus();
+  // A second page of people, and an old article naming Brazil edited later.
+  const { lastPerson } = addDirectoryPeople(corpus.dir);
+  commitOnly(corpus.dir, [EDITED_ARTICLE], EDITED);
+  commitOnly(corpus.dir, [lastPerson], LATER);
   const build = await buildOnce({ name: 'timeline-corpus', contentDir: corpus.dir, env: { CHRONICLE_BUILD_DATE: '2026-03-04' } });
   dist = build.outDir;
   server = await serveDir(dist);
@@ -242,6 +250,23 @@ describe('timelines on a generated archive of a few hundred articles', () => {
       expect(listings.some((path) => kind.test(path)), String(kind)).toBe(true);
     }
     expect(lastmodMismatches(dist, listings)).toEqual([]);
+  });
+
+  it('dates a directory page by the entities it lists, and an entity page by the timeline it shows', () => {
+    const lastmod = sitemapLastmod(dist);
+    const directories = [...lastmod.keys()].filter((path) => /^\/(people|organizations|countries|events)\/(\d+\/)?$/.test(path));
+    expect(directories).toContain('/people/2/');
+    expect(directoryMismatches(dist, directories)).toEqual([]);
+    // Page 2 lists only the person committed last; page 1 does not list her.
+    expect(Date.parse(lastmod.get('/people/2/')!)).toBe(Date.parse(LATER));
+    expect(Date.parse(lastmod.get('/people/')!)).toBeLessThan(Date.parse(EDITED));
+    // Brazil's first page shows its whole timeline, with the edited article from its second page.
+    expect(Date.parse(lastmod.get('/countries/br/2/')!)).toBe(Date.parse(EDITED));
+    expect(Date.parse(lastmod.get('/countries/br/')!)).toBe(Date.parse(EDITED));
+    expect(Date.parse(lastmod.get('/countries/')!)).toBe(Date.parse(EDITED));
+    const firstPages = [...lastmod.keys()].filter((path) => /^\/(people|organizations|countries|topics)\/[a-z][^/]*\/$/.test(path)
+      && !path.startsWith('/people/reader-'));
+    expect(lastmodMismatches(dist, firstPages)).toEqual([]);
   });
 
   it('renders <Timeline> placed in an article: in range, bounded, linked to the full timeline', async () => {

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -101,4 +102,30 @@ export function writeTimelineCorpus(articleCount = 320, eventCount = 90): Timeli
     'Everything on Ada Example in Iran from 2020 on:', '', '<Timeline person="ada-example" country="IR" from="2020" />', '',
   ].join('\n'));
   return { dir, titles, articleCount, bigEvent, embed: { id: '2021/12/with-timelines', title: embedTitle } };
+}
+
+/**
+ * Enough people with a biography (and no article) that `/people/` takes a
+ * second page: with the corpus's three, 101 by name, the last (`Reader 097`)
+ * alone on page 2.
+ */
+export function addDirectoryPeople(dir: string): { lastPerson: string } {
+  for (let i = 0; i < 98; i += 1) {
+    const n = String(i).padStart(3, '0');
+    writeFileSync(join(dir, `people/reader-${n}.md`), frontmatter([`name: Reader ${n}`]) + '\nA reader of the archive.\n');
+  }
+  return { lastPerson: 'people/reader-097.md' };
+}
+
+/**
+ * Commits only `files` at `date`, making the content folder a git
+ * repository first if it is not one: those files are dated by git, every
+ * other by its frontmatter.
+ */
+export function commitOnly(dir: string, files: string[], date: string): void {
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, env, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '--', ...files);
+  git('commit', '-q', '-m', 'dated files');
 }

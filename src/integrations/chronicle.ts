@@ -16,7 +16,7 @@ import { formatReport } from '../lib/content/errors.ts';
 import { REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
 import { downloadPictures } from '../lib/content/check.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
-import { lastCommitOf } from '../lib/build/git.ts';
+import { gitFactsOnce, lastCommitOf } from '../lib/build/git.ts';
 import { daysInSitemap, sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
 import { projectModule } from './project-module.ts';
@@ -38,10 +38,12 @@ const DEV_OUTCOME = 'the dev server keeps serving the other files';
  */
 function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): AstroIntegration {
   let pictureCache = '';
+  let guideDir: string | undefined;
   return {
     name: 'chronicle',
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+        guideDir = fileURLToPath(new URL('pages/guide/', config.srcDir));
         // A bad CHRONICLE_TIMEZONE is one clear line here, not a stack trace from the first page that reads it.
         try {
           siteTimeZone(process.env.CHRONICLE_TIMEZONE);
@@ -92,6 +94,7 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
         const facts = await pass.gitFacts();
         const root = pass.root();
         dates.current = sitemapDates(pass.archive({ includeDrafts: false }), (file) => lastCommitOf(facts, resolve(root, file)), pass.ledger());
+        if (guideDir) for (const [path, date] of await guideDates(guideDir)) dates.current.lastmod.set(path, date);
       },
     },
   };
@@ -130,4 +133,19 @@ export default function chronicle(options: { base: string }): AstroIntegration[]
     contentStore(),
     shareCards(),
   ];
+}
+
+/**
+ * The guide's pages (`src/pages/guide/<name>.mdx`, at `/guide/<name>/`) dated
+ * by their source file's last commit. Without git history they get no date:
+ * none is invented.
+ */
+async function guideDates(dir: string): Promise<Map<string, Date>> {
+  const facts = await gitFactsOnce(dir, () => {});
+  const dates = new Map<string, Date>();
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.mdx'))) {
+    const date = lastCommitOf(facts, resolve(dir, name));
+    if (date) dates.set(name === 'index.mdx' ? '/guide/' : `/guide/${name.slice(0, -'.mdx'.length)}/`, date);
+  }
+  return dates;
 }

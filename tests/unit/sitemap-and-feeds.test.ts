@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { daysInSitemap, lastModified, sitemapDates, sitemapSerializer, sitePath } from '../../src/lib/site/sitemap-dates.ts';
 import { buildArchive } from '../../src/lib/model/archive.ts';
 import { archiveQuoteLedger } from '../../src/lib/model/quote-ledger.ts';
+import { DIRECTORY_PAGE_SIZE, directoryEntries } from '../../src/lib/model/directory.ts';
 import { readContentFiles } from '../../src/lib/content/files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { makeContentTree, md, removeContentTrees } from '../fixtures/content-tree.ts';
@@ -143,6 +144,34 @@ describe('sitemapDates: every page of a list is dated by what that page shows', 
     expect(lastmod.get('/quotes/2/')).toEqual(edited);
     expect(lastmod.get('/people/jane-doe/quotes/')).toEqual(edited);
     expect(lastmod.get('/topics/diplomacy/quotes/')).toEqual(edited);
+  });
+});
+
+describe('sitemapDates: a directory page by the entities on it, an entity page by the timeline it shows', () => {
+  afterAll(removeContentTrees);
+  // 101 people besides Jane Doe: by name, Jane and Person 000–098 fill the first page of 100, Person 099 and 100 the second.
+  const people = Object.fromEntries(Array.from({ length: 101 }, (_, i) => {
+    const n = String(i).padStart(3, '0');
+    return [`people/person-${n}.md`, md(`name: Person ${n}`, '\nA short biography.\n')];
+  }));
+  const { root, contentDir } = makeContentTree({ ...people, 'events/jane-visits.md': md('title: Jane visits\ndate: 2019-03\npeople: [jane-doe]') });
+  const archive = buildArchive(validateContent(readContentFiles(contentDir, root).files).content);
+  const [lastPerson, event] = [new Date('2026-02-01T09:00:00Z'), new Date('2025-01-01T09:00:00Z')];
+  const commits: Record<string, Date> = { 'content/people/person-100.md': lastPerson, 'content/events/jane-visits.md': event };
+  const { lastmod } = sitemapDates(archive, (file) => commits[file]);
+
+  it('a directory page is dated by the newest of the entities it lists, in the order the page lists them', () => {
+    expect(directoryEntries(archive, 'people').slice(DIRECTORY_PAGE_SIZE).map((e) => e.name)).toEqual(['Person 099', 'Person 100']);
+    expect(lastmod.get('/people/2/')).toEqual(lastPerson);
+    // The first page lists Jane Doe (her page changed with the event), not the person edited later.
+    expect(lastmod.get('/people/')).toEqual(event);
+  });
+
+  it("an entity's first page counts the events of the timeline it shows", () => {
+    expect(lastmod.get('/people/jane-doe/')).toEqual(event);
+    // The United Nations' timeline does not hold the event: its page keeps its article's date.
+    expect(lastmod.get('/organizations/united-nations/')).toEqual(day('2018-07-12'));
+    expect(lastmod.get('/events/')).toEqual(event);
   });
 });
 

@@ -6,12 +6,13 @@
  * sitemap's dates from the validated content once the pages are built; the
  * sitemap's `serialize` callback (which sees only URLs) reads them from it.
  */
-import type { Archive } from '../model/archive.ts';
-import { ENTITY_KINDS } from '../core/kinds.ts';
+import type { Archive, EntityRecord } from '../model/archive.ts';
+import { ENTITY_KINDS, type EntityKind } from '../core/kinds.ts';
 import { archiveYearPath, articlePath, entityPath, normalizePath, pagePath, quotesPath, timelineYearPath } from '../core/urls.ts';
 import { archiveYears } from '../model/archive-months.ts';
+import { DIRECTORY_KINDS, DIRECTORY_PAGE_SIZE, directoryEntries, type DirectoryKind } from '../model/directory.ts';
 import type { LedgerQuote, QuoteLedger } from '../model/quote-ledger.ts';
-import { entityTimeline, groupByYear, TIMELINE_COLLECTIONS, type TimelineEntry } from '../model/timeline.ts';
+import { entityTimeline, groupByYear, TIMELINE_COLLECTIONS, type TimelineCollection, type TimelineEntry } from '../model/timeline.ts';
 import {
   ARCHIVE_PAGE_SIZE, ENTITY_TIMELINE_LIMIT, PAGE_SIZE, SOURCES_SHOWN, splitByYears, TIMELINE_PAGE_SIZE, yearSpanPath,
 } from '../model/timeline-pages.ts';
@@ -43,9 +44,11 @@ function latest(dates: Iterable<Date | undefined>): Date | undefined {
  * shows items `(n-1)·size` to `n·size`, as Astro's `paginate` cuts them).
  * Articles: their own last change. Listings: the home page and its
  * continuation pages, each entity's pages (page 1 also counts the entity's
- * own file), each kind's index, the archive and its years, the timeline and
- * its years, entities' timeline pages, and the quotes pages (each quotation
- * dated by its article). A timeline entry counts its own file (an event's)
+ * own file and, when the page shows its timeline whole, that timeline's
+ * entries), each directory page (`/people/2/`: the entities on it, in
+ * `directoryEntries`' order) and the topics' index, the archive and its
+ * years, the timeline and its years, entities' timeline pages, and the
+ * quotes pages (each quotation dated by its article). A timeline entry counts its own file (an event's)
  * or article, and the sources it lists. Alias pages left out. `committed`
  * tells when git last saw a content file.
  */
@@ -72,19 +75,6 @@ export function sitemapDates(archive: Archive, committed: (file: string) => Date
   };
   paged(archive.articles, PAGE_SIZE, (a) => ofArticle(a.id), (n) => (n === 1 ? '/' : `/page/${n}/`));
 
-  for (const kind of ENTITY_KINDS) {
-    const records = [...archive.entities.get(kind)!.values()];
-    const dates = records.map((record) =>
-      paged(record.articles, PAGE_SIZE, ofArticle, (n) => pagePath(entityPath(kind, record.id), n), record.file ? committed(record.file) : undefined));
-    const index = latest(dates);
-    if (index) lastmod.set(`/${kind}/`, index);
-  }
-
-  const years = archiveYears(archive.articles).map((y) =>
-    paged(y.items, ARCHIVE_PAGE_SIZE, (item) => ofArticle(item.article.id), (n) => pagePath(archiveYearPath(y.year), n)));
-  const all = latest(years);
-  if (all) lastmod.set('/archive/', all);
-
   const eventFile = (id: string) => {
     const file = archive.events.get(id)?.file;
     return file ? committed(file) : undefined;
@@ -93,6 +83,29 @@ export function sitemapDates(archive: Archive, committed: (file: string) => Date
     entry.kind === 'event' ? eventFile(entry.id) : ofArticle(entry.id),
     ...entry.sources.slice(0, SOURCES_SHOWN).map(ofArticle),
   ]);
+  /** What an entity's first page shows besides its articles: its own file, and its timeline when shown whole. */
+  const ownDate = (kind: EntityKind, record: EntityRecord<unknown>) => {
+    const shown = (TIMELINE_COLLECTIONS as readonly EntityKind[]).includes(kind) ? entityTimeline(archive.timeline, kind as TimelineCollection, record.id) : [];
+    return latest([record.file ? committed(record.file) : undefined, ...(shown.length <= ENTITY_TIMELINE_LIMIT ? shown.map(ofEntry) : [])]);
+  };
+  for (const kind of ENTITY_KINDS) {
+    const records = archive.entities.get(kind)!;
+    const entityDate = new Map([...records].map(([key, record]) =>
+      [key, paged(record.articles, PAGE_SIZE, ofArticle, (n) => pagePath(entityPath(kind, record.id), n), ownDate(kind, record))]));
+    // A directory's page n is dated by the entities on it; the topics' index (a tree) by all of them.
+    if ((DIRECTORY_KINDS as readonly EntityKind[]).includes(kind)) {
+      paged(directoryEntries(archive, kind as DirectoryKind), DIRECTORY_PAGE_SIZE, (entry) => entityDate.get(entry.id), (n) => pagePath(`/${kind}/`, n));
+    } else {
+      const index = latest(entityDate.values());
+      if (index) lastmod.set(`/${kind}/`, index);
+    }
+  }
+
+  const years = archiveYears(archive.articles).map((y) =>
+    paged(y.items, ARCHIVE_PAGE_SIZE, (item) => ofArticle(item.article.id), (n) => pagePath(archiveYearPath(y.year), n)));
+  const all = latest(years);
+  if (all) lastmod.set('/archive/', all);
+
   const timeline = groupByYear(archive.timeline.entries).map(({ year, entries }) =>
     paged(entries, TIMELINE_PAGE_SIZE, ofEntry, (n) => pagePath(timelineYearPath(year), n)));
   const everything = latest(timeline);
