@@ -96,7 +96,8 @@ export const articleSchemaWithPictures = (image: () => z.ZodType, downloaded: (u
     return copy ?? z.NEVER;
   });
   // Astro types image() by the object it gives, but it reads a path (astro/dist/content/runtime-assets.js).
-  const picture = z.union([remote.pipe(image() as z.ZodType<unknown, string>), sitePictureSource, image()]);
+  const pathPicture = image() as z.ZodType<unknown, string>;
+  const picture = z.union([remote.pipe(pathPicture), sitePictureSource, pathPicture]);
   // Piped from the path schema so the JSON Schema Astro writes for editors (its input side) is the
   // committed one, schemas/articles.schema.json, rather than a union of three strings.
   return articleSchemaOf(imageSource.pipe(picture));

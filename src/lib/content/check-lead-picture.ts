@@ -5,26 +5,35 @@ import { coversShareCard, SHARE_CARD } from '../core/picture-crops.ts';
 import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { isRelative, missingPicture } from './check-pictures.ts';
+import { isRelative, missingPicture, type PictureOptions } from './check-pictures.ts';
 import { isPictureFile, PICTURE_EXTENSIONS } from './picture-files.ts';
-import { cachedPicture, type RemotePicture } from './remote-pictures.ts';
+import { cachedPicture, hostAllowed, hostNotAllowed, isRemotePicture, type RemotePicture } from './remote-pictures.ts';
 
 /**
- * An article's lead picture (`image.src`) kept with the content, beside the
+ * An article's lead picture (`image.src`). Kept with the content, beside the
  * article or in `content/images/`: the file must exist (else the closest
  * picture in that folder is named), be a picture the site optimises, and be
  * at least as large as a share card (1200×630), since link previews show a
- * crop of it at that size. Site paths and addresses are shown as written.
+ * crop of it at that size. At an http(s) address: on a listed host it is
+ * collected in `options.remote` for the download (and checked once
+ * downloaded, below), else refused. Site paths are shown as written.
  */
-export function checkLeadPictures(files: readonly SourceFile[], contentDir: string): ContentError[] {
+export function checkLeadPictures(files: readonly SourceFile[], contentDir: string, options: PictureOptions = {}): ContentError[] {
   const errors: ContentError[] = [];
   for (const file of files) {
     if (file.collection !== 'articles' || !/^image:/m.test(file.source)) continue;
     const parsed = parseFrontmatter(file.source);
     const src = (parsed.data.image as { src?: unknown } | undefined)?.src;
-    if (typeof src !== 'string' || !isRelative(src)) continue;
+    if (typeof src !== 'string') continue;
     const line = parsed.lineOf(['image', 'src']);
-    const at = (message: string) => errors.push({ file: file.displayPath, ...(line ? { line } : {}), field: 'image.src', message });
+    const where = { file: file.displayPath, ...(line ? { line } : {}), field: 'image.src' };
+    const at = (message: string) => errors.push({ ...where, message });
+    if (isRemotePicture(src)) {
+      if (hostAllowed(src, options.hosts ?? [])) options.remote?.push({ ...where, url: src });
+      else at(hostNotAllowed(src, 'picture'));
+      continue;
+    }
+    if (!isRelative(src)) continue;
     const folder = dirname(join(contentDir, 'articles', file.path));
     const path = join(folder, src);
     if (!isPictureFile(src)) {

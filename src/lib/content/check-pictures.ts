@@ -5,8 +5,7 @@ import { closestId } from '../core/closest.ts';
 import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { isPictureFile } from './picture-files.ts';
-import { parseFrontmatter } from './frontmatter.ts';
-import { hostAllowed, hostNotAllowed, isRemotePicture, type RemotePicture } from './remote-pictures.ts';
+import { hostAllowed, hostNotAllowed, type RemotePicture } from './remote-pictures.ts';
 
 /** The title that marks a picture as decoration, with nothing to describe: `![](./rule.png "decorative")`. */
 export const DECORATIVE = 'decorative';
@@ -71,18 +70,6 @@ export interface PictureOptions {
   remote?: RemotePicture[];
 }
 
-/** A lead picture (`image.src`) at an http(s) address: on a listed host it is downloaded, else refused. */
-function checkLeadPicture(file: SourceFile, options: PictureOptions, errors: ContentError[]): void {
-  if (!/^\s+src:\s*["']?https?:/im.test(file.source)) return;
-  const parsed = parseFrontmatter(file.source);
-  const src = (parsed.data as { image?: { src?: unknown } }).image?.src;
-  if (typeof src !== 'string' || !isRemotePicture(src)) return;
-  const line = parsed.lineOf(['image', 'src']);
-  const where = { file: file.displayPath, ...(line ? { line } : {}), field: 'image.src' };
-  if (hostAllowed(src, options.hosts ?? [])) options.remote?.push({ ...where, url: src });
-  else errors.push({ ...where, message: hostNotAllowed(src, 'picture') });
-}
-
 /**
  * The pictures in article bodies: each must say what it shows (alt text), or
  * be marked decorative; a picture kept beside the article or in
@@ -95,7 +82,6 @@ function checkLeadPicture(file: SourceFile, options: PictureOptions, errors: Con
 export function checkPictures(files: readonly SourceFile[], contentDir: string, options: PictureOptions = {}): ContentError[] {
   const errors: ContentError[] = [];
   for (const file of files) {
-    if (file.collection === 'articles') checkLeadPicture(file, options, errors);
     if (file.collection !== 'articles' || !/!\[|<Figure\b/.test(file.source)) continue;
     let tree: Node;
     try {

@@ -27,8 +27,9 @@ export function checkContentTree(root: string, env: Record<string, string | unde
   const read = readContentFiles(contentDir, root);
   const { errors, content } = validateContent(read.files);
   const remotePictures: RemotePicture[] = [];
-  const pictures = checkPictures(read.files, contentDir, { hosts: pictureHosts(env), remote: remotePictures });
-  return { errors: [...read.errors, ...errors, ...pictures, ...checkLeadPictures(read.files, contentDir)], files: read.files.length, contentDir, content, remotePictures };
+  const options = { hosts: pictureHosts(env), remote: remotePictures };
+  const pictures = [...checkLeadPictures(read.files, contentDir, options), ...checkPictures(read.files, contentDir, options)];
+  return { errors: [...read.errors, ...errors, ...pictures], files: read.files.length, contentDir, content, remotePictures };
 }
 
 /**
