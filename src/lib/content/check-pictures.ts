@@ -5,6 +5,7 @@ import { closestId } from '../core/closest.ts';
 import type { SourceFile } from './entries.ts';
 import type { ContentError } from './errors.ts';
 import { isPictureFile } from './picture-files.ts';
+import { jsxText } from './components.ts';
 import { hostAllowed, hostNotAllowed, type RemotePicture } from './remote-pictures.ts';
 
 /** The title that marks a picture as decoration, with nothing to describe: `![](./rule.png "decorative")`. */
@@ -38,10 +39,7 @@ function images(tree: Node): Node[] {
     const definition = node.type === 'imageReference' ? defined.get(node.identifier ?? '') : undefined;
     if (definition) found.push({ ...node, type: 'image', reference: true, url: definition.url ?? '', title: definition.title ?? null });
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure') {
-      const text = (name: string) => {
-        const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-        return typeof value === 'string' ? value : undefined;
-      };
+      const text = (name: string) => jsxText(node, name);
       const decorative = node.attributes?.some((a) => a.name === DECORATIVE);
       found.push({ type: 'image', figure: true, url: text('src') ?? '', alt: text('alt'), title: decorative ? DECORATIVE : null, ...(node.position ? { position: node.position } : {}) });
     }

@@ -24,3 +24,12 @@ export const COMPONENT_DATES: Record<string, readonly string[]> = {
 
 export type ComponentName = keyof typeof COMPONENT_REFERENCES;
 export const COMPONENT_NAMES = Object.keys(COMPONENT_REFERENCES) as ComponentName[];
+
+/** A component's attributes as the MDX syntax tree holds them. */
+export interface JsxAttributes { attributes?: readonly { type: string; name?: string; value?: unknown }[] | undefined }
+
+/** The text of a component's attribute written as a string (`src="./x.jpg"`); undefined for an expression or none. */
+export function jsxText(node: JsxAttributes, name: string): string | undefined {
+  const value = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+  return typeof value === 'string' ? value : undefined;
+}

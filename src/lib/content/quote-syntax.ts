@@ -18,6 +18,7 @@
  * build-time ledger and validation, so the three always agree.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { jsxText } from './components.ts';
 
 /** The parts of an mdast node this module reads. */
 export interface MdNode {
@@ -128,11 +129,6 @@ export function cleanQuoteText(text: string): string {
     .join('\n\n');
 }
 
-function attributeValue(node: MdNode, name: string): string | undefined {
-  const attribute = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
-  return typeof attribute?.value === 'string' ? attribute.value : undefined;
-}
-
 /**
  * The attribution at the end of a blockquote, and what is left of the
  * blockquote without it. The attribution is either the whole last paragraph
@@ -184,10 +180,10 @@ export function extractQuotes(tree: MdNode): ExtractedQuote[] {
   const visit = (node: MdNode) => {
     const isElement = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
     if (isElement && node.name === 'Quote') {
-      const by = attributeValue(node, 'by');
+      const by = jsxText(node, 'by');
       if (by === undefined) return;
-      const role = attributeValue(node, 'role');
-      const date = attributeValue(node, 'date');
+      const role = jsxText(node, 'role');
+      const date = jsxText(node, 'date');
       const inline = node.type === 'mdxJsxTextElement';
       const children = node.children ?? [];
       const line = node.position?.start.line;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DECORATIVE, definitions } from '../content/check-pictures.ts';
 import { cachedPicture } from '../content/remote-pictures.ts';
 import { componentsAsHtml } from './mdx-components.ts';
+import { jsxText } from '../content/components.ts';
 
 /**
  * How wide a picture in the text column is drawn, for the browser's choice
@@ -44,10 +45,7 @@ function loneImage(paragraph: Node): Node | undefined {
  */
 function figureWithImage(node: Node, ownCopy: (url: string) => string | undefined): Node {
   const attributes = node.attributes ?? [];
-  const text = (name: string) => {
-    const value = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = (name: string) => jsxText(node, name);
   const written = text('src');
   const src = written && (ownCopy(written) ?? written);
   const kept = attributes.filter((a) => !(a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'alt')));
@@ -61,10 +59,7 @@ function figureWithImage(node: Node, ownCopy: (url: string) => string | undefine
  */
 function figureElement(node: Node, ownCopy: (url: string) => string | undefined): Node {
   const withImage = figureWithImage(node, ownCopy);
-  const text = (name: string) => {
-    const value = withImage.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-    return typeof value === 'string' && value ? value : undefined;
-  };
+  const text = (name: string) => jsxText(withImage, name) || undefined;
   const caption = text('caption');
   const credit = text('credit');
   const children: unknown[] = [...(withImage.children ?? [])];

@@ -3,14 +3,14 @@ import { COMPONENT_REFERENCES } from '../content/components.ts';
 
 /**
  * Chronicle's MDX components as plain elements, for articles rendered to HTML
- * when content is loaded (src/lib/build/mdx-articles.ts) rather than bundled
+ * when content is loaded (mdx-articles.ts) rather than bundled
  * as modules. Each plugin that knows a component (quote-plugin.ts for
  * `<Quote>`, figures.ts for `<Figure>`, this file for `<Timeline>`) writes the
  * same HTML its Astro component writes, when the renderer asks for it with
  * the flag below; MDX compiled as a module (the guide's pages) keeps the
  * components. `<Timeline>` needs the archive, which is only known when pages
  * are built: it becomes a placeholder that the article page swaps for the
- * component (src/lib/routes/article-embeds.ts).
+ * component (embeds.ts, components/ArticleBody.astro).
  */
 
 /** Set in the render's `data` by the content-time renderer. */
