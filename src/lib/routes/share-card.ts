@@ -6,6 +6,7 @@ import { localizedDates } from '../core/dates.ts';
 import { partialDateOf } from '../core/partial-date.ts';
 import type { ArticleSummary } from '../model/records.ts';
 import { absoluteUrl } from './site-urls.ts';
+import { sitePath as pathUnderBase } from '../site/sitemap-dates.ts';
 
 /** A page's picture for link previews: absolute URL, description and, when known, its size. */
 export interface ShareImage { url: string; alt: string; width?: number | undefined; height?: number | undefined }
@@ -28,10 +29,9 @@ const SECTIONS: Record<string, { entry: keyof UiStrings; list: keyof UiStrings }
   search: { entry: 'searchTitle', list: 'searchTitle' },
 };
 
-/** A page's path on the site, without the base path the site is published under. */
+/** A page's path on the site, without the base path the site is published under (as the sitemap reads it). */
 export function sitePath(pathname: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return base && pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
+  return pathUnderBase(new URL(pathname, 'http://localhost').href, import.meta.env.BASE_URL) ?? pathname;
 }
 
 /** The section a page's card names, from its site path: `/people/x/…` → "Person", `/people/` → "People". */
