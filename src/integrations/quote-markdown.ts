@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import type { ContentPass } from './content-pass.ts';
 import { quotePlugin, type Speaker } from '../lib/markdown/quote-plugin.ts';
-import { sourceFingerprint } from '../lib/build/source-fingerprint.ts';
+import { addMarkdownPlugin } from './markdown-plugin.ts';
 
 /** The modules that decide what a rendered quotation looks like. */
 const PLUGIN_SOURCES = ['../lib/markdown/quote-plugin.ts', '../lib/markdown/mdx-components.ts', '../lib/content/quote-syntax.ts', '../lib/core/dates.ts', '../lib/core/partial-date.ts'];
@@ -16,21 +16,17 @@ export default function quotes(pass: ContentPass): AstroIntegration {
   return {
     name: 'chronicle-quotes',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor as { name: string; options?: { mdastPlugins?: unknown[] } };
-        const plugins = processor.options?.mdastPlugins;
-        if (processor.name !== 'satteri' || !Array.isArray(plugins)) {
-          logger.warn(`attributed quotations need the Sätteri Markdown processor; "${processor.name}" is configured, so they render as plain blockquotes`);
-          return;
-        }
+      'astro:config:setup': (setup) => {
         const people = new Map<string, Speaker>(pass.result().content.people.map((person) => [person.id, { name: person.data.name }]));
-        // Rendered Markdown is cached between builds (content.config.ts), keyed by each file's
-        // own text and by Astro's config. Names and the base are rendered into quotations, so
-        // a fingerprint of them in the config makes Astro re-render every file when one changes.
-        // So is the plugin's own code (how captions and their dates are written).
-        const sources = PLUGIN_SOURCES.map((file) => new URL(file, import.meta.url));
-        const fingerprint = sourceFingerprint(sources, [config.base, ...[...people].map((entry) => JSON.stringify(entry)).sort()]);
-        plugins.push(Object.assign(quotePlugin({ people, base: config.base }), { fingerprint }));
+        // Names and the base are rendered into quotations, so they are inputs of the fingerprint:
+        // a renamed person renders every file again. So is the plugin's own code (captions, dates).
+        addMarkdownPlugin(setup, {
+          needs: 'attributed quotations',
+          otherwise: ', so they render as plain blockquotes',
+          sources: PLUGIN_SOURCES,
+          inputs: [setup.config.base, ...[...people].map((entry) => JSON.stringify(entry)).sort()],
+          plugin: () => quotePlugin({ people, base: setup.config.base }),
+        });
       },
     },
   };
