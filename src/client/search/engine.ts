@@ -4,14 +4,16 @@
  * One search gives the results: first in the reader's language, whose index
  * is the only one loaded before its first results are shown; the other
  * languages join afterwards (see src/lib/search/plan.ts). Facet counts come separately: one search
- * for the state, and one more per facet with a selection, without its own
- * filter, which is how OR within a facet and AND across facets get honest
- * counts from an API whose filters are AND-only by default.
+ * for the state, and, when two facets or more have a selection, one more per
+ * such facet without its own filter, which is how OR within a facet and AND
+ * across facets get honest counts from an API whose filters are AND-only by
+ * default (a single chosen facet is counted from Pagefind's unfiltered totals).
  */
 import { FACETS, type Facet } from '../../lib/search/fields.ts';
 import { firstAndLater, languagesToSearch, lruCache } from '../../lib/search/plan.ts';
 import { openLanguageIndexes, readerLanguages, type LanguageIndexes, type Response } from './languages.ts';
 import { pagefindFilters, pagefindSort, stateToQuery, type SearchState } from './state.ts';
+import { traced } from './trace.ts';
 
 /** What a result's `data()` resolves to (the fields this site uses). */
 export interface ResultData {
@@ -73,7 +75,7 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
   const answers = lruCache<string, Outcome>(CACHED_ANSWERS);
   let counting: Promise<LanguageIndexes> | undefined;
   const counter = () => (counting ??= openLanguageIndexes(bundleUrl, languages, 'counts', options).then(async (set) => {
-    await set.filters();
+    await traced('counts filter index', () => set.filters());
     return set;
   }).catch((error: unknown) => {
     counting = undefined;
@@ -120,14 +122,18 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
       const set = await counter();
       const search = (filters: object) => set.search(term(state.q), { filters });
       const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
+      // With one facet chosen, its counts without its own filter are Pagefind's totals for the words
+      // alone (`totalFilters`), which the search with every filter returns anyway: one search, not two.
+      const separately = selected.length === 1 ? [] : selected;
       // Sort does not change counts, so these searches leave it out.
       const [all, ...without] = await Promise.all([
-        search(pagefindFilters(state.filters)),
-        ...selected.map((facet) => search(pagefindFilters(state.filters, facet))),
+        traced('counts search', () => search(pagefindFilters(state.filters)), () => ({ q: state.q, without: 'none' })),
+        ...separately.map((facet) => traced('counts search', () => search(pagefindFilters(state.filters, facet)), () => ({ q: state.q, without: facet }))),
       ]);
       return Object.fromEntries(FACETS.map((facet) => {
-        const source = selected.includes(facet) ? without[selected.indexOf(facet)]! : all!;
-        return [facet, source.filters[facet] ?? {}];
+        if (!selected.includes(facet)) return [facet, all!.filters[facet] ?? {}];
+        const source = separately.includes(facet) ? without[separately.indexOf(facet)]!.filters : all!.totalFilters ?? {};
+        return [facet, source[facet] ?? {}];
       })) as Counts;
     },
   };

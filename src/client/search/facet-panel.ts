@@ -10,6 +10,7 @@ import type { Counts, Engine } from './engine.ts';
 import { facetOptions } from './facets.ts';
 import { facetGroups, type Strings } from './render.ts';
 import type { SearchState } from './state.ts';
+import { traceStep } from './trace.ts';
 
 /** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
 const FACETS_DELAY = 250;
@@ -57,16 +58,22 @@ export function facetPanel({ root, strings, locale, engine, labels, latest }: Fa
     counting = true;
     while (wanted) {
       const job = wanted;
+      const asked = performance.now();
       await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
+      traceStep('counts wait', asked, { q: job.state.q });
       if (wanted !== job) continue; // asked again meanwhile: wait for that one to settle
       wanted = undefined;
       if (job.seq !== latest()) continue;
       try {
+        let started = performance.now();
         const [search, label] = await Promise.all([engine(), labels()]);
         const counts = await search.counts(job.state);
+        traceStep('counts', started, { q: job.state.q });
         if (job.seq !== latest()) continue;
+        started = performance.now();
         redraw = () => render(job.state, counts, label);
         redraw();
+        traceStep('counts draw', started, { q: job.state.q });
       } catch (error) {
         console.error(error);
       }

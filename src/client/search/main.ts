@@ -12,6 +12,7 @@ import { hasCriteria, parseState, sameState, tooShort, withValue, type SearchSta
 import { urlHistory } from './url-history.ts';
 import { installKeyboard } from './keyboard.ts';
 import { typingDelay } from '../../lib/search/plan.ts';
+import { traceStep } from './trace.ts';
 
 const PAGE = 10;
 /** Results shown as soon as their excerpts are in: about a screenful. The rest of the page follows them. */
@@ -173,9 +174,12 @@ function start(root: HTMLElement) {
    */
   async function showResults(results: Outcome['results'], current: SearchState, mine: number, complete: boolean): Promise<boolean> {
     const stale = () => mine !== sequence;
+    let started = performance.now();
     const loads = results.slice(0, PAGE).map((r) => r.data());
     const head = await Promise.all(loads.slice(0, FIRST_BATCH));
+    traceStep('fragments first', started, { q: current.q, count: head.length });
     if (stale()) return false;
+    started = performance.now();
     const showing = (datas: ResultData[], from: number) =>
       shownState === current && datas.every((data, k) => (list.children[from + k] as HTMLElement | undefined)?.dataset.url === data.url);
     if (!showing(head, 0) || list.childElementCount < head.length) list.replaceChildren(...head.map((data) => listItem(data, current.q)));
@@ -187,10 +191,14 @@ function start(root: HTMLElement) {
     status.textContent = complete
       ? statusText(current, results.length)
       : fill(strings.searchPartial ?? '', { n: results.length.toLocaleString(locale), q: current.q });
+    traceStep('draw first', started, { q: current.q });
     root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: results.length, complete } }));
     // The rest of the page, and any further results the reader had asked for with "Show more".
+    started = performance.now();
     const rest = await Promise.all([...loads.slice(FIRST_BATCH), ...results.slice(PAGE, Math.max(PAGE, list.childElementCount)).map((r) => r.data())]);
+    traceStep('fragments rest', started, { q: current.q, count: rest.length });
     if (stale()) return false;
+    started = performance.now();
     if (!showing(rest, head.length) || list.childElementCount !== head.length + rest.length) {
       const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
         ? document.activeElement.closest('li')?.dataset.url : undefined;
@@ -199,6 +207,7 @@ function start(root: HTMLElement) {
       if (focused) list.querySelector<HTMLElement>(`li[data-url="${CSS.escape(focused)}"] a`)?.focus();
     }
     more.hidden = results.length <= list.childElementCount;
+    traceStep('draw rest', started, { q: current.q });
     // The list is busy until its whole first page is drawn, so assistive technology reads it once, whole.
     if (complete) list.removeAttribute('aria-busy');
     return true;
