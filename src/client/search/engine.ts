@@ -42,6 +42,8 @@ export interface Outcome {
   rest?: () => Promise<Outcome>;
   /** Whether `rest()` would answer at once (the other languages have answered already). */
   restReady?: () => boolean;
+  /** Whether every other language is being searched already, so `rest()` loads no index of its own. */
+  restUnderway?: boolean;
 }
 
 export interface Engine {
@@ -56,6 +58,8 @@ export interface Engine {
    * times slower, so results never wait for it.
    */
   counts(state: SearchState): Promise<Counts>;
+  /** Whether the indexes that count facets are loaded (counting then costs no download). */
+  countsReady(): boolean;
 }
 
 /** Pagefind's excerpt length, in words. */
@@ -73,14 +77,37 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
   // The reader's language starts loading now (the page calls this when the search box gets focus).
   if (home !== undefined) void results.open([home]).catch(() => {});
   const answers = lruCache<string, Outcome>(CACHED_ANSWERS);
+  const countedAnswers = lruCache<string, Counts>(CACHED_ANSWERS);
   let counting: Promise<LanguageIndexes> | undefined;
+  let countsLoaded = false;
   const counter = () => (counting ??= openLanguageIndexes(bundleUrl, languages, 'counts', options).then(async (set) => {
     await traced('counts filter index', () => set.filters());
+    countsLoaded = true;
     return set;
   }).catch((error: unknown) => {
     counting = undefined;
     throw error;
   }));
+
+  /** Facet counts for a state, OR within a facet and AND across facets. */
+  async function countFacets(state: SearchState): Promise<Counts> {
+    const set = await counter();
+    const search = (filters: object) => set.search(term(state.q), { filters });
+    const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
+    // With one facet chosen, its counts without its own filter are Pagefind's totals for the words
+    // alone (`totalFilters`), which the search with every filter returns anyway: one search, not two.
+    const separately = selected.length === 1 ? [] : selected;
+    // Sort does not change counts, so these searches leave it out.
+    const [all, ...without] = await Promise.all([
+      traced('counts search', () => search(pagefindFilters(state.filters)), () => ({ q: state.q, without: 'none' })),
+      ...separately.map((facet) => traced('counts search', () => search(pagefindFilters(state.filters, facet)), () => ({ q: state.q, without: facet }))),
+    ]);
+    return Object.fromEntries(FACETS.map((facet) => {
+      if (!selected.includes(facet)) return [facet, all!.filters[facet] ?? {}];
+      const source = separately.includes(facet) ? without[separately.indexOf(facet)]!.filters : all!.totalFilters ?? {};
+      return [facet, source[facet] ?? {}];
+    })) as Counts;
+  }
 
   return {
     async run(state) {
@@ -107,6 +134,7 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
       return {
         ...shown,
         restReady: () => answered === later.length,
+        restUnderway: later.every((lang) => pending.has(lang)),
         rest: () => (whole ??= (async () => {
           ask(later.filter((lang) => !pending.has(lang)));
           const outcome: Outcome = { results: (await combine(searched)).results };
@@ -118,23 +146,15 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
     preload(q) {
       if (q.trim()) void results.preload(q.trim()).catch(() => {});
     },
+    countsReady: () => countsLoaded,
     async counts(state) {
-      const set = await counter();
-      const search = (filters: object) => set.search(term(state.q), { filters });
-      const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
-      // With one facet chosen, its counts without its own filter are Pagefind's totals for the words
-      // alone (`totalFilters`), which the search with every filter returns anyway: one search, not two.
-      const separately = selected.length === 1 ? [] : selected;
-      // Sort does not change counts, so these searches leave it out.
-      const [all, ...without] = await Promise.all([
-        traced('counts search', () => search(pagefindFilters(state.filters)), () => ({ q: state.q, without: 'none' })),
-        ...separately.map((facet) => traced('counts search', () => search(pagefindFilters(state.filters, facet)), () => ({ q: state.q, without: facet }))),
-      ]);
-      return Object.fromEntries(FACETS.map((facet) => {
-        if (!selected.includes(facet)) return [facet, all!.filters[facet] ?? {}];
-        const source = separately.includes(facet) ? without[separately.indexOf(facet)]!.filters : all!.totalFilters ?? {};
-        return [facet, source[facet] ?? {}];
-      })) as Counts;
+      // Sort does not change counts.
+      const key = stateToQuery({ ...state, sort: 'relevance' });
+      const known = countedAnswers.get(key);
+      if (known) return known;
+      const counted = await countFacets(state);
+      countedAnswers.set(key, counted);
+      return counted;
     },
   };
 }

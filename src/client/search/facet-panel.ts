@@ -1,9 +1,9 @@
 /**
- * The "Refine" panel of the search page: facet counts for the results on
- * screen, computed once typing pauses and for the latest search only, and
- * the show-all/show-fewer toggles of long facets. Counts run beside the
- * result searches (see engine.ts), so the next keystroke's results never
- * wait for them.
+ * The "Refine" panel of the search page: facet counts for the latest
+ * search, one count at a time (a count asked for while one runs waits, and
+ * a newer one replaces it), and the show-all/show-fewer toggles of long
+ * facets. Counts run in Pagefind workers of their own, beside the result
+ * searches (see engine.ts), so results never wait for them.
  */
 import { FACETS, type Facet } from '../../lib/search/fields.ts';
 import type { Counts, Engine } from './engine.ts';
@@ -11,9 +11,6 @@ import { facetOptions } from './facets.ts';
 import { facetGroups, type Strings } from './render.ts';
 import type { SearchState } from './state.ts';
 import { traceStep } from './trace.ts';
-
-/** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
-const FACETS_DELAY = 250;
 
 type Labeler = (facet: Facet, value: string) => string;
 
@@ -57,11 +54,8 @@ export function facetPanel({ root, strings, locale, engine, labels, latest }: Fa
   async function countLoop() {
     counting = true;
     while (wanted) {
+      // One count at a time, for the latest search: those asked for meanwhile replace each other.
       const job = wanted;
-      const asked = performance.now();
-      await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
-      traceStep('counts wait', asked, { q: job.state.q });
-      if (wanted !== job) continue; // asked again meanwhile: wait for that one to settle
       wanted = undefined;
       if (job.seq !== latest()) continue;
       try {
@@ -94,7 +88,7 @@ export function facetPanel({ root, strings, locale, engine, labels, latest }: Fa
 
   return {
     box,
-    /** Counts the facets of search `seq` once typing pauses; a later call replaces an earlier one. */
+    /** Counts the facets of search `seq`; a later call replaces an earlier one still waiting. */
     count(state: SearchState, seq: number) {
       wanted = { state, seq };
       if (!counting) void countLoop();

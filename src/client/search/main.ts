@@ -112,6 +112,10 @@ function start(root: HTMLElement) {
     facets.busy();
     try {
       const search = await getEngine();
+      // Facet counts run in Pagefind workers of their own, beside the search for results (facet-panel.ts);
+      // the very first ones wait for the first results, so as not to hold them up loading the filter index.
+      const countsFirst = search.countsReady();
+      if (countsFirst) countFacets(current, mine);
       let outcome = await search.run(current);
       if (stale()) {
         // The reader typed on. The top results of a word being typed are mostly those of the word it becomes,
@@ -123,8 +127,8 @@ function start(root: HTMLElement) {
       if (outcome.rest && outcome.restReady?.()) outcome = await outcome.rest();
       if (stale()) return;
       if (!await showResults(outcome.results, current, mine, !outcome.rest)) return;
-      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine);
-      else countFacets(current, mine);
+      if (!countsFirst) countFacets(current, mine);
+      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine, outcome.restUnderway === true);
     } catch (error) {
       if (stale()) return;
       list.removeAttribute('aria-busy');
@@ -137,11 +141,12 @@ function start(root: HTMLElement) {
   /**
    * The other languages join the reader's results once typing pauses (while
    * the reader types, loading and searching them would only slow the
-   * searches of the reader's own language), without holding up the next search.
+   * searches of the reader's own language), without holding up the next
+   * search; when their indexes are loaded and already searching, as soon as they answer.
    */
-  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number) {
+  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number, underway: boolean) {
     const stale = () => mine !== sequence;
-    await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
+    if (!underway) await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
     if (stale()) return;
     let whole: Outcome;
     try {
@@ -151,11 +156,10 @@ function start(root: HTMLElement) {
       console.error(error);
       list.removeAttribute('aria-busy');
       status.textContent = `${statusText(current, shown.length)} ${strings.searchPartialFailed ?? ''}`;
-      countFacets(current, mine);
       return;
     }
     if (stale()) return;
-    if (await showResults(whole.results, current, mine, true)) countFacets(current, mine);
+    await showResults(whole.results, current, mine, true);
   }
 
   /** One result's list item, marked with its address so a redraw can tell what is already shown. */
