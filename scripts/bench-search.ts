@@ -14,15 +14,27 @@
  *     them and as a gzip host would.
  * `--cold N` repeats the first query N times, each in a fresh browser context
  * (nothing cached), and reports the median of those as well.
- * Goal (issue "Search"): ≤ 50 ms and ≤ 300 KB on a 10,000-article archive.
+ * Without `--queries` (or `--headlines`: a long word from a few headlines) the words
+ * are chosen by the share of articles holding them (scripts/bench/search-words.ts):
+ * common (≥ 90 %), mid and rare, plus one with no match; each later word is typed
+ * `--rounds N` times (3) and the JSON gives, per class, the median and slowest time
+ * to first results and to settled (every language in, the first page drawn, facets
+ * counted: neither list busy). `--trace` prints, to stderr, the page's own trace of
+ * each query (src/client/search/trace.ts): each Pagefind search with its parts'
+ * times, fragment loads, drawing, facet counts.
+ * Goals (issue 20), 10,000 articles: first results ≤ 50 ms after the first query,
+ * settled ≤ 150 ms, first query ≤ 300 ms and ≤ 300 KB gzipped.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
 import type { Page, Request } from 'playwright-core';
 import { serveDir } from '../e2e/helpers/serve.ts';
 import { launchBrowser } from '../e2e/helpers/browser.ts';
+import { classedWords, type ClassedWord, type WordClass } from './bench/search-words.ts';
+import { traceLines, traceSince, type TraceStep } from './bench/search-trace.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,7 +42,10 @@ const { values: args, positionals } = parseArgs({
     base: { type: 'string', default: '/' },
     queries: { type: 'string' },
     delay: { type: 'string', default: '60' },
+    rounds: { type: 'string', default: '3' },
     cold: { type: 'string', default: '1' },
+    headlines: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 const dist = positionals[0];
@@ -131,12 +146,13 @@ function summarize(transfers: Transfer[]) {
 
 type Rendered = { at: number; total: number };
 type BenchState = { lastKey: number; first: Promise<Rendered>; complete: Promise<Rendered> };
+interface Timed { ms: number; completeMs: number; settledMs: number; results: number; trace: TraceStep[] }
 
 /**
  * Types `query` into the (empty) search box and returns ms from the last keystroke to the next
  * frame after its first results render, and after the whole answer renders (other languages joined).
  */
-async function timedQuery(page: Page, query: string, onFirst?: () => Promise<void>): Promise<{ ms: number; completeMs: number; results: number }> {
+async function timedQuery(page: Page, query: string, onFirst?: () => Promise<void>): Promise<Timed> {
   await page.evaluate((q) => {
     const input = document.querySelector<HTMLInputElement>('#search-q')!;
     const root = document.querySelector('[data-search]')!;
@@ -162,11 +178,20 @@ async function timedQuery(page: Page, query: string, onFirst?: () => Promise<voi
     return Math.round(((await bench.first).at - bench.lastKey) * 10) / 10;
   });
   await onFirst?.();
-  return page.evaluate(async (ms) => {
+  const timed = await page.evaluate(async (ms) => {
     const bench = (window as unknown as { __bench: BenchState }).__bench;
     const complete = await bench.complete;
-    return { ms, completeMs: Math.round((complete.at - bench.lastKey) * 10) / 10, results: complete.total };
+    // Settled: every language answered, the first page drawn, the facets counted (neither list busy).
+    const settled = await new Promise<number>((resolve) => {
+      const poll = () => (document.querySelector('[data-results][aria-busy], [data-facets][aria-busy]')
+        ? requestAnimationFrame(poll) : resolve(performance.now()));
+      poll();
+    });
+    const since = (at: number) => Math.round((at - bench.lastKey) * 10) / 10;
+    return { ms, completeMs: since(complete.at), settledMs: since(settled), results: complete.total, lastKey: bench.lastKey };
   }, first);
+  const { lastKey, ...rest } = timed;
+  return { ...rest, trace: await traceSince(page, lastKey) };
 }
 
 const median = (values: number[]) => {
@@ -175,7 +200,12 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const queries = args.queries ? args.queries.split(',').map((q) => q.trim()).filter(Boolean) : defaultQueries(6);
+// By default: words by the share of articles holding them, a common one first (scripts/bench/search-words.ts).
+const classed: ClassedWord[] = args.queries
+  ? args.queries.split(',').map((q) => q.trim()).filter(Boolean).map((word) => ({ word, wordClass: 'given' as WordClass, articleShare: NaN }))
+  : args.headlines ? defaultQueries(6).map((word) => ({ word, wordClass: 'given' as WordClass, articleShare: NaN })) : classedWords(dist);
+const queries = classed.map((c) => c.word);
+const classOf = new Map(classed.map((c) => [c.word, c]));
 if (queries.length === 0) throw new Error(`no queries: pass --queries, or build articles into ${dist}`);
 const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 // A large index comes in parts (src/lib/search/parts.ts), each with its own languages.
@@ -215,13 +245,28 @@ try {
   const { page, record, pageLoad, first, toResults, facets, facetsMs } = await coldFirstQuery();
   colds.push({ ms: first.ms, completeMs: first.completeMs, kbGzip: summarize(toResults).kbGzip });
 
-  const warm: { query: string; ms: number; completeMs: number; results: number; kb: number }[] = [];
-  for (const query of queries.slice(1)) {
-    await page.locator('#search-q').fill('');
-    await page.waitForTimeout(100);
-    const timed = await timedQuery(page, query);
-    await page.waitForTimeout(200);
-    warm.push({ query, ...timed, kb: summarize(await record.take()).kb });
+  const warm: ({ query: string; kb: number } & Timed)[] = [];
+  for (let round = 0; round < Number(args.rounds); round++) {
+    for (const query of queries.slice(1)) {
+      await page.locator('#search-q').fill('');
+      await page.waitForTimeout(300);
+      const timed = await timedQuery(page, query);
+      await page.waitForTimeout(200);
+      warm.push({ query, ...timed, kb: summarize(await record.take()).kb });
+    }
+  }
+  const firstTimed = { query: queries[0]!, kb: 0, ...first };
+  // Per word class: median and slowest, to first results and to settled (the first query apart: it loads everything).
+  const byClass = Object.fromEntries([...new Set(classed.map((c) => c.wordClass))].map((wordClass) => {
+    const runs = warm.filter((w) => classOf.get(w.query)?.wordClass === wordClass);
+    const stat = (key: 'ms' | 'settledMs') => (runs.length ? { median: median(runs.map((r) => r[key])), max: Math.max(...runs.map((r) => r[key])) } : null);
+    return [wordClass, { words: [...new Set(runs.map((r) => `${r.query} (${r.results})`))], runs: runs.length, firstResults: stat('ms'), settled: stat('settledMs') }];
+  }));
+  if (args.trace) {
+    for (const run of [firstTimed, ...warm]) {
+      console.error(`\n"${run.query}" (${classOf.get(run.query)?.wordClass}, ${run.results} results): first results ${run.ms} ms, settled ${run.settledMs} ms`);
+      console.error(traceLines(run.trace).join('\n'));
+    }
   }
 
   console.log(JSON.stringify({
@@ -233,6 +278,7 @@ try {
     firstQuery: {
       query: queries[0],
       ...first,
+      trace: undefined,
       toResults: summarize(toResults),
       facetsShownAfterMs: facetsMs,
       afterResults: summarize(facets),
@@ -240,7 +286,10 @@ try {
     },
     coldRuns: colds,
     coldMedian: { ms: median(colds.map((c) => c.ms)), completeMs: median(colds.map((c) => c.completeMs)), kbGzip: median(colds.map((c) => c.kbGzip)) },
-    laterQueries: warm,
+    byClass,
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    laterQueries: warm.map(({ trace, ...run }) => ({ ...run, wordClass: classOf.get(run.query)?.wordClass })),
     laterMedianMs: warm.length ? median(warm.map((w) => w.ms)) : null,
     laterCompleteMedianMs: warm.length ? median(warm.map((w) => w.completeMs)) : null,
     laterMaxMs: warm.length ? Math.max(...warm.map((w) => w.ms)) : null,

@@ -4,14 +4,16 @@
  * One search gives the results: first in the reader's language, whose index
  * is the only one loaded before its first results are shown; the other
  * languages join afterwards (see src/lib/search/plan.ts). Facet counts come separately: one search
- * for the state, and one more per facet with a selection, without its own
- * filter, which is how OR within a facet and AND across facets get honest
- * counts from an API whose filters are AND-only by default.
+ * for the state, and, when two facets or more have a selection, one more per
+ * such facet without its own filter, which is how OR within a facet and AND
+ * across facets get honest counts from an API whose filters are AND-only by
+ * default (a single chosen facet is counted from Pagefind's unfiltered totals).
  */
 import { FACETS, type Facet } from '../../lib/search/fields.ts';
 import { firstAndLater, languagesToSearch, lruCache } from '../../lib/search/plan.ts';
 import { openLanguageIndexes, readerLanguages, type LanguageIndexes, type Response } from './languages.ts';
 import { pagefindFilters, pagefindSort, stateToQuery, type SearchState } from './state.ts';
+import { traced } from './trace.ts';
 
 /** What a result's `data()` resolves to (the fields this site uses). */
 export interface ResultData {
@@ -40,6 +42,8 @@ export interface Outcome {
   rest?: () => Promise<Outcome>;
   /** Whether `rest()` would answer at once (the other languages have answered already). */
   restReady?: () => boolean;
+  /** Whether every other language is being searched already, so `rest()` loads no index of its own. */
+  restUnderway?: boolean;
 }
 
 export interface Engine {
@@ -54,6 +58,8 @@ export interface Engine {
    * times slower, so results never wait for it.
    */
   counts(state: SearchState): Promise<Counts>;
+  /** Whether the indexes that count facets are loaded (counting then costs no download). */
+  countsReady(): boolean;
 }
 
 /** Pagefind's excerpt length, in words. */
@@ -71,14 +77,37 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
   // The reader's language starts loading now (the page calls this when the search box gets focus).
   if (home !== undefined) void results.open([home]).catch(() => {});
   const answers = lruCache<string, Outcome>(CACHED_ANSWERS);
+  const countedAnswers = lruCache<string, Counts>(CACHED_ANSWERS);
   let counting: Promise<LanguageIndexes> | undefined;
+  let countsLoaded = false;
   const counter = () => (counting ??= openLanguageIndexes(bundleUrl, languages, 'counts', options).then(async (set) => {
-    await set.filters();
+    await traced('counts filter index', () => set.filters());
+    countsLoaded = true;
     return set;
   }).catch((error: unknown) => {
     counting = undefined;
     throw error;
   }));
+
+  /** Facet counts for a state, OR within a facet and AND across facets. */
+  async function countFacets(state: SearchState): Promise<Counts> {
+    const set = await counter();
+    const search = (filters: object) => set.search(term(state.q), { filters });
+    const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
+    // With one facet chosen, its counts without its own filter are Pagefind's totals for the words
+    // alone (`totalFilters`), which the search with every filter returns anyway: one search, not two.
+    const separately = selected.length === 1 ? [] : selected;
+    // Sort does not change counts, so these searches leave it out.
+    const [all, ...without] = await Promise.all([
+      traced('counts search', () => search(pagefindFilters(state.filters)), () => ({ q: state.q, without: 'none' })),
+      ...separately.map((facet) => traced('counts search', () => search(pagefindFilters(state.filters, facet)), () => ({ q: state.q, without: facet }))),
+    ]);
+    return Object.fromEntries(FACETS.map((facet) => {
+      if (!selected.includes(facet)) return [facet, all!.filters[facet] ?? {}];
+      const source = separately.includes(facet) ? without[separately.indexOf(facet)]!.filters : all!.totalFilters ?? {};
+      return [facet, source[facet] ?? {}];
+    })) as Counts;
+  }
 
   return {
     async run(state) {
@@ -105,6 +134,7 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
       return {
         ...shown,
         restReady: () => answered === later.length,
+        restUnderway: later.every((lang) => pending.has(lang)),
         rest: () => (whole ??= (async () => {
           ask(later.filter((lang) => !pending.has(lang)));
           const outcome: Outcome = { results: (await combine(searched)).results };
@@ -116,19 +146,15 @@ export async function loadEngine(bundleUrl: string, lang: string): Promise<Engin
     preload(q) {
       if (q.trim()) void results.preload(q.trim()).catch(() => {});
     },
+    countsReady: () => countsLoaded,
     async counts(state) {
-      const set = await counter();
-      const search = (filters: object) => set.search(term(state.q), { filters });
-      const selected = FACETS.filter((facet) => state.filters[facet].length > 0);
-      // Sort does not change counts, so these searches leave it out.
-      const [all, ...without] = await Promise.all([
-        search(pagefindFilters(state.filters)),
-        ...selected.map((facet) => search(pagefindFilters(state.filters, facet))),
-      ]);
-      return Object.fromEntries(FACETS.map((facet) => {
-        const source = selected.includes(facet) ? without[selected.indexOf(facet)]! : all!;
-        return [facet, source.filters[facet] ?? {}];
-      })) as Counts;
+      // Sort does not change counts.
+      const key = stateToQuery({ ...state, sort: 'relevance' });
+      const known = countedAnswers.get(key);
+      if (known) return known;
+      const counted = await countFacets(state);
+      countedAnswers.set(key, counted);
+      return counted;
     },
   };
 }

@@ -1,18 +1,16 @@
 /**
- * The "Refine" panel of the search page: facet counts for the results on
- * screen, computed once typing pauses and for the latest search only, and
- * the show-all/show-fewer toggles of long facets. Counts run beside the
- * result searches (see engine.ts), so the next keystroke's results never
- * wait for them.
+ * The "Refine" panel of the search page: facet counts for the latest
+ * search, one count at a time (a count asked for while one runs waits, and
+ * a newer one replaces it), and the show-all/show-fewer toggles of long
+ * facets. Counts run in Pagefind workers of their own, beside the result
+ * searches (see engine.ts), so results never wait for them.
  */
 import { FACETS, type Facet } from '../../lib/search/fields.ts';
 import type { Counts, Engine } from './engine.ts';
 import { facetOptions } from './facets.ts';
 import { facetGroups, type Strings } from './render.ts';
 import type { SearchState } from './state.ts';
-
-/** Pause (in typing, or in choosing) after which facet counts are computed for the results shown. */
-const FACETS_DELAY = 250;
+import { traceStep } from './trace.ts';
 
 type Labeler = (facet: Facet, value: string) => string;
 
@@ -56,17 +54,20 @@ export function facetPanel({ root, strings, locale, engine, labels, latest }: Fa
   async function countLoop() {
     counting = true;
     while (wanted) {
+      // One count at a time, for the latest search: those asked for meanwhile replace each other.
       const job = wanted;
-      await new Promise((resume) => setTimeout(resume, FACETS_DELAY));
-      if (wanted !== job) continue; // asked again meanwhile: wait for that one to settle
       wanted = undefined;
       if (job.seq !== latest()) continue;
       try {
+        let started = performance.now();
         const [search, label] = await Promise.all([engine(), labels()]);
         const counts = await search.counts(job.state);
+        traceStep('counts', started, { q: job.state.q });
         if (job.seq !== latest()) continue;
+        started = performance.now();
         redraw = () => render(job.state, counts, label);
         redraw();
+        traceStep('counts draw', started, { q: job.state.q });
       } catch (error) {
         console.error(error);
       }
@@ -87,7 +88,7 @@ export function facetPanel({ root, strings, locale, engine, labels, latest }: Fa
 
   return {
     box,
-    /** Counts the facets of search `seq` once typing pauses; a later call replaces an earlier one. */
+    /** Counts the facets of search `seq`; a later call replaces an earlier one still waiting. */
     count(state: SearchState, seq: number) {
       wanted = { state, seq };
       if (!counting) void countLoop();

@@ -19,6 +19,7 @@ import { prepareQuery } from '../../lib/search/text.ts';
 import { restoreJoiners } from '../../lib/search/normalize.ts';
 import { SORT_KEY } from '../../lib/search/fields.ts';
 import { primaryLanguage } from '../../lib/core/language.ts';
+import { traceStep } from './trace.ts';
 
 type Counts = Partial<Record<string, Record<string, number>>>;
 
@@ -30,7 +31,9 @@ interface Data {
   [key: string]: unknown;
 }
 export interface Result { id: string; score: number; data: () => Promise<Data> }
-export interface Response { results: Result[]; filters: Counts; totalFilters?: Counts; unfilteredResultCount?: number }
+/** Pagefind's own timings of one index part's search in its worker, in ms. */
+interface PartTimings { preload?: number; search?: number; total?: number }
+export interface Response { results: Result[]; filters: Counts; totalFilters?: Counts; unfilteredResultCount?: number; timings?: PartTimings[] }
 /** Pagefind's options; `sort` is `{ date: 'asc' | 'desc' }` or absent (relevance). */
 export interface SearchOptions { filters?: object; sort?: object }
 interface Instance {
@@ -223,6 +226,7 @@ export async function openLanguageIndexes(bundleUrl: string, preferred: readonly
   const opening = new Map<string, Promise<Instance>>();
 
   async function load(lang: string): Promise<Instance> {
+    const started = performance.now();
     const script = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js?language=${encodeURIComponent(lang)}${copy ? `&copy=${encodeURIComponent(copy)}` : ''}`)) as PagefindScript;
     const [home, ...others] = bundles.filter((bundle) => lang in bundle.languages);
     const instance = createFor(script, lang, home!.url, options);
@@ -231,6 +235,7 @@ export async function openLanguageIndexes(bundleUrl: string, preferred: readonly
     merged.catch(() => {});
     await instance.init();
     await merged;
+    traceStep(`open ${copy || 'results'} ${lang}`, started, { parts: 1 + others.length });
     return instance;
   }
   const openOne = (lang: string) => {
@@ -245,7 +250,13 @@ export async function openLanguageIndexes(bundleUrl: string, preferred: readonly
   };
   const searchOne = async (lang: string, term: string | null, searchOptions: SearchOptions): Promise<Response> => {
     const instance = await openOne(lang);
+    const started = performance.now();
     const response = await instance.search(term === null ? null : prepareQuery(term, lang), searchOptions);
+    // The worker's own time per part, and the whole round trip (the rest is handing the results over).
+    traceStep(`pagefind ${copy || 'results'} ${lang}`, started, {
+      q: term, hits: response?.results.length ?? 0, filters: JSON.stringify(searchOptions.filters ?? {}),
+      parts: (response?.timings ?? []).map((t) => ({ preload: t.preload, search: t.search, total: t.total })),
+    });
     return {
       ...(response ?? { filters: {} }),
       results: (response?.results ?? []).map((result) => ({ ...result, data: async () => readable(await result.data()) })),

@@ -12,6 +12,7 @@ import { hasCriteria, parseState, sameState, tooShort, withValue, type SearchSta
 import { urlHistory } from './url-history.ts';
 import { installKeyboard } from './keyboard.ts';
 import { typingDelay } from '../../lib/search/plan.ts';
+import { traceStep } from './trace.ts';
 
 const PAGE = 10;
 /** Results shown as soon as their excerpts are in: about a screenful. The rest of the page follows them. */
@@ -111,6 +112,10 @@ function start(root: HTMLElement) {
     facets.busy();
     try {
       const search = await getEngine();
+      // Facet counts run in Pagefind workers of their own, beside the search for results (facet-panel.ts);
+      // the very first ones wait for the first results, so as not to hold them up loading the filter index.
+      const countsFirst = search.countsReady();
+      if (countsFirst) countFacets(current, mine);
       let outcome = await search.run(current);
       if (stale()) {
         // The reader typed on. The top results of a word being typed are mostly those of the word it becomes,
@@ -122,8 +127,8 @@ function start(root: HTMLElement) {
       if (outcome.rest && outcome.restReady?.()) outcome = await outcome.rest();
       if (stale()) return;
       if (!await showResults(outcome.results, current, mine, !outcome.rest)) return;
-      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine);
-      else countFacets(current, mine);
+      if (!countsFirst) countFacets(current, mine);
+      if (outcome.rest) void joinOtherLanguages(outcome.rest, current, mine, outcome.restUnderway === true);
     } catch (error) {
       if (stale()) return;
       list.removeAttribute('aria-busy');
@@ -136,11 +141,12 @@ function start(root: HTMLElement) {
   /**
    * The other languages join the reader's results once typing pauses (while
    * the reader types, loading and searching them would only slow the
-   * searches of the reader's own language), without holding up the next search.
+   * searches of the reader's own language), without holding up the next
+   * search; when their indexes are loaded and already searching, as soon as they answer.
    */
-  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number) {
+  async function joinOtherLanguages(rest: NonNullable<Outcome['rest']>, current: SearchState, mine: number, underway: boolean) {
     const stale = () => mine !== sequence;
-    await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
+    if (!underway) await new Promise((resume) => setTimeout(resume, OTHER_LANGUAGES_DELAY));
     if (stale()) return;
     let whole: Outcome;
     try {
@@ -150,11 +156,10 @@ function start(root: HTMLElement) {
       console.error(error);
       list.removeAttribute('aria-busy');
       status.textContent = `${statusText(current, shown.length)} ${strings.searchPartialFailed ?? ''}`;
-      countFacets(current, mine);
       return;
     }
     if (stale()) return;
-    if (await showResults(whole.results, current, mine, true)) countFacets(current, mine);
+    await showResults(whole.results, current, mine, true);
   }
 
   /** One result's list item, marked with its address so a redraw can tell what is already shown. */
@@ -173,9 +178,12 @@ function start(root: HTMLElement) {
    */
   async function showResults(results: Outcome['results'], current: SearchState, mine: number, complete: boolean): Promise<boolean> {
     const stale = () => mine !== sequence;
+    let started = performance.now();
     const loads = results.slice(0, PAGE).map((r) => r.data());
     const head = await Promise.all(loads.slice(0, FIRST_BATCH));
+    traceStep('fragments first', started, { q: current.q, count: head.length });
     if (stale()) return false;
+    started = performance.now();
     const showing = (datas: ResultData[], from: number) =>
       shownState === current && datas.every((data, k) => (list.children[from + k] as HTMLElement | undefined)?.dataset.url === data.url);
     if (!showing(head, 0) || list.childElementCount < head.length) list.replaceChildren(...head.map((data) => listItem(data, current.q)));
@@ -187,10 +195,14 @@ function start(root: HTMLElement) {
     status.textContent = complete
       ? statusText(current, results.length)
       : fill(strings.searchPartial ?? '', { n: results.length.toLocaleString(locale), q: current.q });
+    traceStep('draw first', started, { q: current.q });
     root.dispatchEvent(new CustomEvent('search:rendered', { detail: { q: current.q, total: results.length, complete } }));
     // The rest of the page, and any further results the reader had asked for with "Show more".
+    started = performance.now();
     const rest = await Promise.all([...loads.slice(FIRST_BATCH), ...results.slice(PAGE, Math.max(PAGE, list.childElementCount)).map((r) => r.data())]);
+    traceStep('fragments rest', started, { q: current.q, count: rest.length });
     if (stale()) return false;
+    started = performance.now();
     if (!showing(rest, head.length) || list.childElementCount !== head.length + rest.length) {
       const focused = document.activeElement instanceof HTMLElement && list.contains(document.activeElement)
         ? document.activeElement.closest('li')?.dataset.url : undefined;
@@ -199,6 +211,7 @@ function start(root: HTMLElement) {
       if (focused) list.querySelector<HTMLElement>(`li[data-url="${CSS.escape(focused)}"] a`)?.focus();
     }
     more.hidden = results.length <= list.childElementCount;
+    traceStep('draw rest', started, { q: current.q });
     // The list is busy until its whole first page is drawn, so assistive technology reads it once, whole.
     if (complete) list.removeAttribute('aria-busy');
     return true;
