@@ -5,23 +5,43 @@ import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards } from './page-facts.ts';
 import { BUILD_DATE } from './build-date.ts';
 import { contentCache } from './content-cache.ts';
+import { pageScopes, type PageScopes } from './page-scopes.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a
  * page whose key and code are unchanged since the last build is copied from
  * the build cache instead of rendered again.
  *
- * Any page may show any entry's metadata (lists, timelines, related
- * articles, the sidebar), so every page's key starts with one digest of
- * everything except article bodies: every entry's data, the other entries'
- * whole files, the quotations taken from bodies, git dates, the build date
- * and Chronicle's settings. Only an article's own page shows its body, so
- * article pages add their file's digest. Editing an article's text renders
- * its page alone again; editing anything else renders every page again.
+ * Article and entity pages are keyed by what they show (page-scopes.ts) and
+ * by what every page shows: the topic tree in the sidebar, the build date
+ * and Chronicle's settings (`commonKey`). Editing one article's frontmatter
+ * renders again its page, the pages that show it and the pages of what it
+ * names; editing its text, its page alone (and the pages that show its
+ * quotations). The other pages (directories, the site-wide timeline, the
+ * archive by year, quotations, the latest-articles pages, redirects) keep
+ * `siteKey`: one digest of everything except article bodies, so any other
+ * edit renders them again.
  */
 
 /** Settings that only say where a build goes, not what its pages contain. */
 const PLACEMENT = new Set(['CHRONICLE_OUT_DIR', 'CHRONICLE_CACHE_DIR', 'CHRONICLE_E2E_CACHE', 'CHRONICLE_SEARCH_PART_PAGES', 'CHRONICLE_SEARCH_CONCURRENCY']);
+
+/** What every page shows whatever its subject: the topic tree, the build date and the settings. */
+const commonKey: () => Promise<string> = contentCache(async () => {
+  const hash = createHash('sha256');
+  const add = (...parts: string[]) => hash.update(`${parts.join('\t')}\n`);
+  const topics = (await collectionEntries('topics')) as { id: string; data: unknown; digest?: string | number }[];
+  for (const topic of [...topics].sort((a, b) => (a.id < b.id ? -1 : 1))) add('topics', topic.id, String(topic.digest ?? JSON.stringify(topic.data)));
+  addSettings(add);
+  return hash.digest('hex').slice(0, 32);
+});
+
+function addSettings(add: (...parts: string[]) => void) {
+  add('date', BUILD_DATE.iso);
+  for (const [name, value] of Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (name.startsWith('CHRONICLE_') && !PLACEMENT.has(name)) add('env', name, value ?? '');
+  }
+}
 
 export const siteKey: () => Promise<string> = contentCache(async () => {
   const hash = createHash('sha256');
@@ -35,10 +55,7 @@ export const siteKey: () => Promise<string> = contentCache(async () => {
   }
   add('quotes', JSON.stringify((await getQuoteLedger()).quotes));
   add('git', JSON.stringify([...(await getStandards()).articles]));
-  add('date', BUILD_DATE.iso);
-  for (const [name, value] of Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (name.startsWith('CHRONICLE_') && !PLACEMENT.has(name)) add('env', name, value ?? '');
-  }
+  addSettings(add);
   return hash.digest('hex').slice(0, 32);
 });
 
@@ -46,4 +63,14 @@ export const siteKey: () => Promise<string> = contentCache(async () => {
 export async function withCacheKeys<T extends object>(paths: readonly T[], own?: (path: T) => string | number | undefined): Promise<(T & { cacheKey: string })[]> {
   const key = await siteKey();
   return paths.map((path) => ({ ...path, cacheKey: own ? `${key}:${own(path) ?? ''}` : key }));
+}
+
+/**
+ * Adds to each static path a key made of what every page shows and what
+ * this page shows (`scope`, from page-scopes.ts): the page is rendered again
+ * only when one of them changed.
+ */
+export async function withScopedKeys<T extends object>(paths: readonly T[], scope: (scopes: PageScopes, path: T) => string): Promise<(T & { cacheKey: string })[]> {
+  const [common, scopes] = await Promise.all([commonKey(), pageScopes()]);
+  return paths.map((path) => ({ ...path, cacheKey: `${common}:${scope(scopes, path)}` }));
 }

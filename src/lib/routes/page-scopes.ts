@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { ENTITY_KINDS, NAMED_KINDS, type EntityKind } from '../core/kinds.ts';
+import { namedIds, neighbours, type Archive, type ArticleSummary } from '../model/archive.ts';
+import { relatedArticles } from '../model/related.ts';
+import { articleContext } from '../model/article-context.ts';
+import { entityTimeline, type TimelineCollection, type TimelineEntry } from '../model/timeline.ts';
+import type { QuoteLedger } from '../model/quote-ledger.ts';
+import { collectionEntries } from './collections.ts';
+import { getRouteData } from './route-data.ts';
+import { contentCache } from './content-cache.ts';
+
+/**
+ * What each page shows, as digests, so that a page's incremental-build key
+ * (cache-keys.ts) changes when, and only when, something it shows changes.
+ *
+ * An entry's digest covers what any list may show of it: an article's
+ * frontmatter, its git dates, the quotations taken from its body and the
+ * files of every entity it names or quotes (their names and titles appear
+ * beside it); an event's file and the files of what it names. A page's scope
+ * is the digests of the entries it shows, so editing one article's
+ * frontmatter changes the scopes of its own page, of the pages of what it
+ * names (and of the pages that show it: related articles, neighbours,
+ * translations, the timeline around it), and of nothing else.
+ *
+ * Deliberately wide where the exact set would be fragile: an entity's pages
+ * (every page of its list, its feed, its timeline and quotation pages) share
+ * one scope, everything the entity's articles and timeline involve.
+ */
+export interface PageScopes {
+  /**
+   * An article's page, its body aside (the page's key adds the file's digest).
+   * A body with a `<Timeline>` may show any entry of the archive: `embedsTimeline` widens it to all.
+   */
+  article(id: string, embedsTimeline?: boolean): string;
+  /** Every page of an entity: its list pages, feed, timeline and quotation pages. */
+  entity(kind: EntityKind, id: string): string;
+}
+
+const digestOf = (parts: readonly string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+
+export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
+  const { archive, ledger, facts } = await getRouteData();
+  const files = await entityFiles();
+  // A country is linked (and described in structured data) only while it has a page, so whether it has one counts too.
+  const fileOf = (kind: EntityKind, id: string) => {
+    const key = kind === 'countries' ? id.toLowerCase() : id;
+    return `${kind}:${id}:${files.get(kind)?.get(key) ?? ''}${kind === 'countries' ? `:${archive.countries.has(key)}` : ''}`;
+  };
+  const quotesOf = articleQuotes(ledger);
+
+  // What a list shows of an article or event: its own data and the names of everything it names or quotes.
+  const named = (data: object) => NAMED_KINDS.flatMap((kind) => namedIds(data, kind).flatMap((id) => [fileOf(kind, id), ...countryOf(kind, id)]));
+  // A person's or organization's country appears in the structured data of pages that name them.
+  const countryOf = (kind: EntityKind, id: string) => {
+    const country = (archive.entities.get(kind)?.get(id)?.data as { country?: unknown } | undefined)?.country;
+    return typeof country === 'string' ? [fileOf('countries', country)] : [];
+  };
+  const articleDigests = new Map<string, string>();
+  const articleDigest = (id: string): string => {
+    let digest = articleDigests.get(id);
+    if (digest === undefined) {
+      const article = archive.articleById.get(id);
+      const quotes = quotesOf.get(id) ?? [];
+      digest = article
+        ? digestOf([id, JSON.stringify(article.data), JSON.stringify(facts.articles.get(id) ?? null), JSON.stringify(quotes), ...named(article.data), ...quotes.map((q) => fileOf('people', q.speaker))])
+        : `${id}:absent`;
+      articleDigests.set(id, digest);
+    }
+    return digest;
+  };
+  const eventDigest = (id: string) => {
+    const event = archive.events.get(id);
+    return digestOf([fileOf('events', id), ...(event ? named(event.data) : [])]);
+  };
+  // A timeline entry as shown: the entry itself (title, dates, what it involves, its sources) and its sources' titles.
+  const entryDigests = (entries: readonly TimelineEntry[]) => entries.flatMap((entry) => [
+    JSON.stringify(entry),
+    ...(entry.kind === 'event' ? [eventDigest(entry.id)] : [articleDigest(entry.id)]),
+    ...entry.sources.map(articleDigest),
+  ]);
+
+  let everything: string | undefined;
+  const wholeArchive = () => (everything ??= digestOf([
+    ...archive.articles.map((a) => articleDigest(a.id)),
+    ...[...archive.events.keys()].map(eventDigest),
+    ...[...archive.entities].flatMap(([kind, records]) => [...records.keys()].map((id) => fileOf(kind, id))),
+  ]));
+
+  const article = (id: string, embedsTimeline = false) => {
+    const summary = archive.articleById.get(id);
+    if (!summary) return digestOf([id, 'absent']);
+    const { previous, next } = neighbours(archive, id);
+    const topic = summary.topics[0];
+    const context = topic ? articleContext(archive.timeline, summary, topic) : undefined;
+    const shown: (ArticleSummary | undefined)[] = [
+      summary, previous, next,
+      ...relatedArticles(archive, id, { limit: 5 }),
+      ...(archive.translations.get(id) ?? []).map((member) => archive.articleById.get(member.id)),
+    ];
+    return digestOf([
+      ...(embedsTimeline ? [wholeArchive()] : []),
+      ...shown.map((other) => (other ? articleDigest(other.id) : '-')),
+      ...(context ? [JSON.stringify([...context.own, context.current]), ...entryDigests(context.entries)] : []),
+    ]);
+  };
+
+  const entityScopes = new Map<string, string>();
+  const entity = (kind: EntityKind, id: string) => {
+    const key = `${kind}:${id}`;
+    let scope = entityScopes.get(key);
+    if (scope === undefined) {
+      scope = digestOf(entityParts(archive, ledger, kind, id, { fileOf, articleDigest, eventDigest, entryDigests }));
+      entityScopes.set(key, scope);
+    }
+    return scope;
+  };
+  return { article, entity };
+});
+
+interface Digests {
+  fileOf(kind: EntityKind, id: string): string;
+  articleDigest(id: string): string;
+  eventDigest(id: string): string;
+  entryDigests(entries: readonly TimelineEntry[]): string[];
+}
+
+/** What an entity's pages show: its file, its articles, its timeline, the quotations by or about it. */
+function entityParts(archive: Archive, ledger: QuoteLedger, kind: EntityKind, id: string, digests: Digests): string[] {
+  const record = archive.entities.get(kind)?.get(id);
+  if (!record) return [kind, id, 'absent'];
+  const data = record.data as { country?: string };
+  const timeline = kind === 'events' ? [] : entityTimeline(archive.timeline, kind as TimelineCollection, id);
+  const quotes = kind === 'people' ? ledger.bySpeaker.get(id) ?? [] : kind === 'topics' ? ledger.byTopic.get(id) ?? [] : [];
+  return [
+    digests.fileOf(kind, id),
+    // A person's or organization's country is shown by name; a topic's parent and children are in every page's key.
+    ...(data.country ? [digests.fileOf('countries', data.country)] : []),
+    ...(kind === 'events' ? [digests.eventDigest(id), ...eventYear(archive, id)] : []),
+    ...record.articles.map(digests.articleDigest),
+    ...digests.entryDigests(timeline),
+    ...quotes.map((quote) => digests.articleDigest(quote.article)),
+  ];
+}
+
+/**
+ * An event page links to its place on the site-wide timeline (the year's
+ * page it falls on), which every entry of that year before it decides.
+ */
+function eventYear(archive: Archive, id: string): string[] {
+  const year = archive.events.get(id)?.data.date.year;
+  return archive.timeline.entries.filter((entry) => entry.date.year === year).map((entry) => JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
+}
+
+/** Each entity file's digest, by kind and id (country ids lower case, as in the model). */
+async function entityFiles(): Promise<Map<EntityKind, Map<string, string>>> {
+  const files = new Map<EntityKind, Map<string, string>>();
+  for (const kind of ENTITY_KINDS) {
+    const entries = (await collectionEntries(kind)) as { id: string; data: unknown; digest?: string | number }[];
+    files.set(kind, new Map(entries.map((entry) => [kind === 'countries' ? entry.id.toLowerCase() : entry.id, String(entry.digest ?? JSON.stringify(entry.data))])));
+  }
+  return files;
+}
+
+/** The quotations taken from each article's body. */
+function articleQuotes(ledger: QuoteLedger): Map<string, QuoteLedger['quotes']> {
+  const byArticle = new Map<string, QuoteLedger['quotes'][number][]>();
+  for (const quote of ledger.quotes) {
+    const list = byArticle.get(quote.article);
+    if (list) list.push(quote);
+    else byArticle.set(quote.article, [quote]);
+  }
+  return byArticle;
+}
