@@ -32,8 +32,24 @@ export interface PageScopes {
    * A body with a `<Timeline>` may show any entry of the archive: `embedsTimeline` widens it to all.
    */
   article(id: string, embedsTimeline?: boolean): string;
-  /** Every page of an entity: its list pages, feed, timeline and quotation pages. */
+  /** Every page of an entity but its timeline pages and the later pages of its list: its first page, feed and quotation pages. */
   entity(kind: EntityKind, id: string): string;
+  /**
+   * A page of an entity's list of articles: the first shows the entity's timeline and
+   * quotations too (`entity`); a later one only the entity's own facts and the articles on it.
+   */
+  entityPage(kind: EntityKind, id: string, page: ListPage): string;
+  /** One page of an entity's timeline (a run of years): what the route gives it, and the entries' sources. */
+  timelinePage(props: { entries: readonly TimelineEntry[] }): string;
+}
+
+/** What a list page shows of its place in the list (Astro's `Page`). */
+interface ListPage {
+  data: readonly string[];
+  currentPage: number;
+  lastPage: number;
+  total: number;
+  start: number;
 }
 
 const digestOf = (parts: readonly string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
@@ -104,17 +120,22 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
     ]);
   };
 
+  const digests: Digests = { fileOf, articleDigest, eventDigest, entryDigests };
   const entityScopes = new Map<string, string>();
   const entity = (kind: EntityKind, id: string) => {
     const key = `${kind}:${id}`;
     let scope = entityScopes.get(key);
     if (scope === undefined) {
-      scope = digestOf(entityParts(archive, ledger, kind, id, { fileOf, articleDigest, eventDigest, entryDigests }));
+      scope = digestOf(entityParts(archive, ledger, kind, id, digests));
       entityScopes.set(key, scope);
     }
     return scope;
   };
-  return { article, entity };
+  const entityPage = (kind: EntityKind, id: string, page: ListPage) => (page.currentPage === 1
+    ? entity(kind, id)
+    : digestOf([...entityOwn(archive, kind, id, digests), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...page.data.map(articleDigest)]));
+  const timelinePage = (props: { entries: readonly TimelineEntry[] }) => digestOf([JSON.stringify(props), ...entryDigests(props.entries)]);
+  return { article, entity, entityPage, timelinePage };
 });
 
 interface Digests {
@@ -128,17 +149,24 @@ interface Digests {
 function entityParts(archive: Archive, ledger: QuoteLedger, kind: EntityKind, id: string, digests: Digests): string[] {
   const record = archive.entities.get(kind)?.get(id);
   if (!record) return [kind, id, 'absent'];
-  const data = record.data as { country?: string };
   const timeline = kind === 'events' ? [] : entityTimeline(archive.timeline, kind as TimelineCollection, id);
   const quotes = kind === 'people' ? ledger.bySpeaker.get(id) ?? [] : kind === 'topics' ? ledger.byTopic.get(id) ?? [] : [];
   return [
-    digests.fileOf(kind, id),
-    // A person's or organization's country is shown by name; a topic's parent and children are in every page's key.
-    ...(data.country ? [digests.fileOf('countries', data.country)] : []),
-    ...(kind === 'events' ? [digests.eventDigest(id), ...eventYear(archive, id)] : []),
+    ...entityOwn(archive, kind, id, digests),
     ...record.articles.map(digests.articleDigest),
     ...digests.entryDigests(timeline),
     ...quotes.map((quote) => digests.articleDigest(quote.article)),
+  ];
+}
+
+/** What every page of an entity's list shows of the entity itself: its file, its country, an event's date and place on the timeline. */
+function entityOwn(archive: Archive, kind: EntityKind, id: string, digests: Digests): string[] {
+  const data = archive.entities.get(kind)?.get(id)?.data as { country?: string } | undefined;
+  return [
+    digests.fileOf(kind, id),
+    // A person's or organization's country is shown by name; a topic's parent and children are in every page's key.
+    ...(data?.country ? [digests.fileOf('countries', data.country)] : []),
+    ...(kind === 'events' ? [digests.eventDigest(id), ...eventYear(archive, id)] : []),
   ];
 }
 
