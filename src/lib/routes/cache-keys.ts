@@ -12,15 +12,15 @@ import { pageScopes, type PageScopes } from './page-scopes.ts';
  * page whose key and code are unchanged since the last build is copied from
  * the build cache instead of rendered again.
  *
- * Article and entity pages are keyed by what they show (page-scopes.ts) and
- * by what every page shows: the topic tree in the sidebar, the build date
- * and Chronicle's settings (`commonKey`). Editing one article's frontmatter
- * renders again its page, the pages that show it and the pages of what it
- * names; editing its text, its page alone (and the pages that show its
- * quotations). The other pages (directories, the site-wide timeline, the
- * archive by year, quotations, the latest-articles pages, redirects) keep
- * `siteKey`: one digest of everything except article bodies, so any other
- * edit renders them again.
+ * Article, entity, archive-by-year and timeline pages are keyed by what they
+ * show (page-scopes.ts) and by what every page shows: the topic tree in the
+ * sidebar, the build date and Chronicle's settings (`commonKey`). Editing one
+ * article's frontmatter renders again its page, the pages that show it and
+ * the pages of what it names; editing its text, its page alone (and the pages
+ * that show its quotations). The other pages (the directories, the
+ * quotations, the latest-articles pages, redirects) keep `siteKey`: one
+ * digest of everything except article bodies, so any other edit renders
+ * them again.
  */
 
 /** Settings that only say where a build goes, not what its pages contain. */

@@ -22,9 +22,11 @@ import { contentCache } from './content-cache.ts';
  * names (and of the pages that show it: related articles, neighbours,
  * translations, the timeline around it), and of nothing else.
  *
- * Deliberately wide where the exact set would be fragile: an entity's pages
- * (every page of its list, its feed, its timeline and quotation pages) share
- * one scope, everything the entity's articles and timeline involve.
+ * Deliberately wide where the exact set would be fragile: an entity's first
+ * page, feed and quotation pages share one scope, everything the entity's
+ * articles and timeline involve; a later page of its list, the entity's own
+ * facts and the articles on it. e2e/incremental.test.ts checks each kind of
+ * edit: a rebuild equals a cold build byte for byte.
  */
 export interface PageScopes {
   /**
@@ -41,11 +43,17 @@ export interface PageScopes {
   entityPage(kind: EntityKind, id: string, page: ListPage): string;
   /** One page of an entity's timeline (a run of years): what the route gives it, and the entries' sources. */
   timelinePage(props: { entries: readonly TimelineEntry[] }): string;
+  /**
+   * A page of a list by year (the archive, the site-wide timeline): what the route gives it
+   * besides the page (`shown`: the year, its month shortcuts, the years around it), its place
+   * in the list, and the articles and timeline entries on it.
+   */
+  listPage(shown: object, page: ListPage, articles: readonly string[], entries?: readonly TimelineEntry[]): string;
 }
 
 /** What a list page shows of its place in the list (Astro's `Page`). */
 interface ListPage {
-  data: readonly string[];
+  data: readonly unknown[];
   currentPage: number;
   lastPage: number;
   total: number;
@@ -133,9 +141,11 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
   };
   const entityPage = (kind: EntityKind, id: string, page: ListPage) => (page.currentPage === 1
     ? entity(kind, id)
-    : digestOf([...entityOwn(archive, kind, id, digests), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...page.data.map(articleDigest)]));
+    : digestOf([...entityOwn(archive, kind, id, digests), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...(page.data as string[]).map(articleDigest)]));
   const timelinePage = (props: { entries: readonly TimelineEntry[] }) => digestOf([JSON.stringify(props), ...entryDigests(props.entries)]);
-  return { article, entity, entityPage, timelinePage };
+  const listPage = (shown: object, page: ListPage, articles: readonly string[], entries: readonly TimelineEntry[] = []) =>
+    digestOf([JSON.stringify(shown), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...articles.map(articleDigest), ...entryDigests(entries)]);
+  return { article, entity, entityPage, timelinePage, listPage };
 });
 
 interface Digests {
