@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { KIND_NAMES } from '../core/kinds.ts';
+import { ENTITY_KINDS, KIND_NAMES, type EntityKind } from '../core/kinds.ts';
 import { collectionEntries } from './collections.ts';
 import { getQuoteLedger } from './load-quote-ledger.ts';
 import { getStandards } from './page-facts.ts';
 import { BUILD_DATE } from './build-date.ts';
 import { contentCache } from './content-cache.ts';
-import { pageScopes, type PageScopes } from './page-scopes.ts';
+import { scopesOf, type PageScopes } from './page-scopes.ts';
+import { getRouteData } from './route-data.ts';
 
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`): a
@@ -64,6 +65,19 @@ export async function withCacheKeys<T extends object>(paths: readonly T[], own?:
   const key = await siteKey();
   return paths.map((path) => ({ ...path, cacheKey: own ? `${key}:${own(path) ?? ''}` : key }));
 }
+
+const pageScopes: () => Promise<PageScopes> = contentCache(async () => scopesOf({ ...(await getRouteData()), files: await entityFiles() }));
+
+/** Each entity file's digest, by kind and id (country ids lower case, as in the model). */
+async function entityFiles(): Promise<Map<EntityKind, Map<string, string>>> {
+  const files = new Map<EntityKind, Map<string, string>>();
+  for (const kind of ENTITY_KINDS) {
+    const entries = (await collectionEntries(kind)) as { id: string; data: unknown; digest?: string | number }[];
+    files.set(kind, new Map(entries.map((entry) => [kind === 'countries' ? entry.id.toLowerCase() : entry.id, String(entry.digest ?? JSON.stringify(entry.data))])));
+  }
+  return files;
+}
+
 
 /**
  * Adds to each static path a key made of what every page shows and what

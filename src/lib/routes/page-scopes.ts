@@ -1,26 +1,26 @@
 import { createHash } from 'node:crypto';
-import { ENTITY_KINDS, NAMED_KINDS, type EntityKind } from '../core/kinds.ts';
+import { NAMED_KINDS, type EntityKind } from '../core/kinds.ts';
 import { namedIds, neighbours, type Archive, type ArticleSummary } from '../model/archive.ts';
 import { relatedArticles } from '../model/related.ts';
 import { articleContext } from '../model/article-context.ts';
 import { entityTimeline, type TimelineCollection, type TimelineEntry } from '../model/timeline.ts';
 import type { QuoteLedger } from '../model/quote-ledger.ts';
-import { collectionEntries } from './collections.ts';
-import { getRouteData } from './route-data.ts';
-import { contentCache } from './content-cache.ts';
 
 /**
  * What each page shows, as digests, so that a page's incremental-build key
  * (cache-keys.ts) changes when, and only when, something it shows changes.
  *
- * An entry's digest covers what any list may show of it: an article's
- * frontmatter, its git dates, the quotations taken from its body and the
- * files of every entity it names or quotes (their names and titles appear
- * beside it); an event's file and the files of what it names. A page's scope
- * is the digests of the entries it shows, so editing one article's
- * frontmatter changes the scopes of its own page, of the pages of what it
- * names (and of the pages that show it: related articles, neighbours,
- * translations, the timeline around it), and of nothing else.
+ * An article is shown at three depths: in a list (related articles, a
+ * timeline, an entity's articles, the archive) by its frontmatter alone; in a
+ * list of quotations also by its quotations and their speakers' names; on its
+ * own page also by its git dates and the names of everything it names. An
+ * event in a timeline is its file; on its own page also the names of what it
+ * names. A page's scope is the digests of what it shows, so editing one
+ * article's frontmatter changes the scopes of its own page, of the pages that
+ * list it (the pages of what it names, related articles, neighbours,
+ * translations, the timeline around it, its year) and of nothing else; a
+ * person's rename, that person's pages, the pages that name them and the
+ * people pages that list them among the people mentioned with them.
  *
  * Deliberately wide where the exact set would be fragile: an entity's first
  * page, feed and quotation pages share one scope, everything the entity's
@@ -62,9 +62,16 @@ interface ListPage {
 
 const digestOf = (parts: readonly string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 
-export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
-  const { archive, ledger, facts } = await getRouteData();
-  const files = await entityFiles();
+/** What the scopes are computed from: the route data, and each entity file's digest by kind and id (country ids lower case). */
+export interface ScopeInput {
+  archive: Archive;
+  ledger: QuoteLedger;
+  facts: { articles: ReadonlyMap<string, unknown> };
+  files: ReadonlyMap<EntityKind, ReadonlyMap<string, string>>;
+}
+
+/** The scopes of one build's pages; each is computed on first use and kept. Pure: cache-keys.ts feeds it Astro's entries. */
+export function scopesOf({ archive, ledger, facts, files }: ScopeInput): PageScopes {
   // A country is linked (and described in structured data) only while it has a page, so whether it has one counts too.
   const fileOf = (kind: EntityKind, id: string) => {
     const key = kind === 'countries' ? id.toLowerCase() : id;
@@ -72,22 +79,30 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
   };
   const quotesOf = articleQuotes(ledger);
 
-  // What a list shows of an article or event: its own data and the names of everything it names or quotes.
+  // The names of everything an article or event names, as its own page shows them.
   const named = (data: object) => NAMED_KINDS.flatMap((kind) => namedIds(data, kind).flatMap((id) => [fileOf(kind, id), ...countryOf(kind, id)]));
   // A person's or organization's country appears in the structured data of pages that name them.
   const countryOf = (kind: EntityKind, id: string) => {
     const country = (archive.entities.get(kind)?.get(id)?.data as { country?: unknown } | undefined)?.country;
     return typeof country === 'string' ? [fileOf('countries', country)] : [];
   };
+  // What a list (related articles, timelines, an entity's articles, the archive) shows of an article: its frontmatter alone.
+  const listed = (id: string): string => {
+    const article = archive.articleById.get(id);
+    return article ? `${id}:${JSON.stringify(article.data)}` : `${id}:absent`;
+  };
+  // What a list of quotations shows of an article: also its quotations and their speakers' names.
+  const quoted = (id: string): string => {
+    const quotes = quotesOf.get(id) ?? [];
+    return [listed(id), JSON.stringify(quotes), ...quotes.map((q) => fileOf('people', q.speaker))].join('\n');
+  };
+  // What the article's own page shows: also its git dates and the names of what it names.
   const articleDigests = new Map<string, string>();
   const articleDigest = (id: string): string => {
     let digest = articleDigests.get(id);
     if (digest === undefined) {
       const article = archive.articleById.get(id);
-      const quotes = quotesOf.get(id) ?? [];
-      digest = article
-        ? digestOf([id, JSON.stringify(article.data), JSON.stringify(facts.articles.get(id) ?? null), JSON.stringify(quotes), ...named(article.data), ...quotes.map((q) => fileOf('people', q.speaker))])
-        : `${id}:absent`;
+      digest = article ? digestOf([quoted(id), JSON.stringify(facts.articles.get(id) ?? null), ...named(article.data)]) : `${id}:absent`;
       articleDigests.set(id, digest);
     }
     return digest;
@@ -96,11 +111,11 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
     const event = archive.events.get(id);
     return digestOf([fileOf('events', id), ...(event ? named(event.data) : [])]);
   };
-  // A timeline entry as shown: the entry itself (title, dates, what it involves, its sources) and its sources' titles.
+  // A timeline entry as shown: the entry itself (title, dates, what it involves, its sources), its event's file, and its sources' titles.
   const entryDigests = (entries: readonly TimelineEntry[]) => entries.flatMap((entry) => [
     JSON.stringify(entry),
-    ...(entry.kind === 'event' ? [eventDigest(entry.id)] : [articleDigest(entry.id)]),
-    ...entry.sources.map(articleDigest),
+    ...(entry.kind === 'event' ? [fileOf('events', entry.id)] : [listed(entry.id)]),
+    ...entry.sources.map(listed),
   ]);
 
   let everything: string | undefined;
@@ -117,18 +132,19 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
     const topic = summary.topics[0];
     const context = topic ? articleContext(archive.timeline, summary, topic) : undefined;
     const shown: (ArticleSummary | undefined)[] = [
-      summary, previous, next,
+      previous, next,
       ...relatedArticles(archive, id, { limit: 5 }),
       ...(archive.translations.get(id) ?? []).map((member) => archive.articleById.get(member.id)),
     ];
     return digestOf([
       ...(embedsTimeline ? [wholeArchive()] : []),
-      ...shown.map((other) => (other ? articleDigest(other.id) : '-')),
+      articleDigest(id),
+      ...shown.map((other) => (other ? listed(other.id) : '-')),
       ...(context ? [JSON.stringify([...context.own, context.current]), ...entryDigests(context.entries)] : []),
     ]);
   };
 
-  const digests: Digests = { fileOf, articleDigest, eventDigest, entryDigests };
+  const digests: Digests = { fileOf, listed, quoted, articleDigest, eventDigest, entryDigests };
   const entityScopes = new Map<string, string>();
   const entity = (kind: EntityKind, id: string) => {
     const key = `${kind}:${id}`;
@@ -141,15 +157,17 @@ export const pageScopes: () => Promise<PageScopes> = contentCache(async () => {
   };
   const entityPage = (kind: EntityKind, id: string, page: ListPage) => (page.currentPage === 1
     ? entity(kind, id)
-    : digestOf([...entityOwn(archive, kind, id, digests), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...(page.data as string[]).map(articleDigest)]));
+    : digestOf([...entityOwn(archive, kind, id, digests), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...(page.data as string[]).map(listed)]));
   const timelinePage = (props: { entries: readonly TimelineEntry[] }) => digestOf([JSON.stringify(props), ...entryDigests(props.entries)]);
   const listPage = (shown: object, page: ListPage, articles: readonly string[], entries: readonly TimelineEntry[] = []) =>
-    digestOf([JSON.stringify(shown), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...articles.map(articleDigest), ...entryDigests(entries)]);
+    digestOf([JSON.stringify(shown), JSON.stringify([page.currentPage, page.lastPage, page.total, page.start]), ...articles.map(listed), ...entryDigests(entries)]);
   return { article, entity, entityPage, timelinePage, listPage };
-});
+}
 
 interface Digests {
   fileOf(kind: EntityKind, id: string): string;
+  listed(id: string): string;
+  quoted(id: string): string;
   articleDigest(id: string): string;
   eventDigest(id: string): string;
   entryDigests(entries: readonly TimelineEntry[]): string[];
@@ -163,9 +181,11 @@ function entityParts(archive: Archive, ledger: QuoteLedger, kind: EntityKind, id
   const quotes = kind === 'people' ? ledger.bySpeaker.get(id) ?? [] : kind === 'topics' ? ledger.byTopic.get(id) ?? [] : [];
   return [
     ...entityOwn(archive, kind, id, digests),
-    ...record.articles.map(digests.articleDigest),
+    ...record.articles.map(digests.listed),
     ...digests.entryDigests(timeline),
-    ...quotes.map((quote) => digests.articleDigest(quote.article)),
+    // A person's page names who else the entries of their timeline involve.
+    ...(kind === 'people' ? timeline.filter((entry) => entry.kind !== 'event').map((entry) => digests.articleDigest(entry.id)) : []),
+    ...quotes.map((quote) => digests.quoted(quote.article)),
   ];
 }
 
@@ -187,16 +207,6 @@ function entityOwn(archive: Archive, kind: EntityKind, id: string, digests: Dige
 function eventYear(archive: Archive, id: string): string[] {
   const year = archive.events.get(id)?.data.date.year;
   return archive.timeline.entries.filter((entry) => entry.date.year === year).map((entry) => JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
-}
-
-/** Each entity file's digest, by kind and id (country ids lower case, as in the model). */
-async function entityFiles(): Promise<Map<EntityKind, Map<string, string>>> {
-  const files = new Map<EntityKind, Map<string, string>>();
-  for (const kind of ENTITY_KINDS) {
-    const entries = (await collectionEntries(kind)) as { id: string; data: unknown; digest?: string | number }[];
-    files.set(kind, new Map(entries.map((entry) => [kind === 'countries' ? entry.id.toLowerCase() : entry.id, String(entry.digest ?? JSON.stringify(entry.data))])));
-  }
-  return files;
 }
 
 /** The quotations taken from each article's body. */
