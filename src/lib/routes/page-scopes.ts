@@ -206,8 +206,20 @@ function entityOwn(archive: Archive, kind: EntityKind, id: string, digests: Dige
  */
 function eventYear(archive: Archive, id: string): string[] {
   const year = archive.events.get(id)?.data.date.year;
-  return archive.timeline.entries.filter((entry) => entry.date.year === year).map((entry) => JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
+  let years = yearOrders.get(archive);
+  if (!years) {
+    years = new Map();
+    for (const entry of archive.timeline.entries) {
+      const order = years.get(entry.date.year) ?? [];
+      order.push(JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
+      years.set(entry.date.year, order);
+    }
+    yearOrders.set(archive, years);
+  }
+  return year === undefined ? [] : years.get(year) ?? [];
 }
+/** Each year's timeline entries as eventYear() digests them, once per archive (one scan, not one per event). */
+const yearOrders = new WeakMap<Archive, Map<number, string[]>>();
 
 /** The quotations taken from each article's body. */
 function articleQuotes(ledger: QuoteLedger): Map<string, QuoteLedger['quotes']> {
