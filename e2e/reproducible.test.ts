@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOnce, buildSite } from './helpers/site.ts';
+import { differences, digest } from './helpers/dist-digest.ts';
 
 /**
  * Two builds of the same commit produce a byte-identical dist/: every file
@@ -25,21 +25,6 @@ const BUILD_DAY_DIFFERENCES = { 'index.html': /<section class="on-this-day"[\s\S
 // The same days as e2e/timeline.test.ts, so a run builds these sites once for both.
 const DAY = { CHRONICLE_BUILD_DATE: '2026-07-12' };
 const ANOTHER_DAY = { CHRONICLE_BUILD_DATE: '2026-05-09' };
-
-/** Every file of a dist/ (the search index included), by path, with its SHA-256. */
-function digest(dist: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const all = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  for (const file of all.map((entry) => join(entry.parentPath, entry.name)).sort()) {
-    files.set(relative(dist, file).split(sep).join('/'), createHash('sha256').update(readFileSync(file)).digest('hex'));
-  }
-  return files;
-}
-
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return names.filter((name) => a.get(name) !== b.get(name));
-}
 
 describe('reproducible output', () => {
   it('two builds of the same commit are byte for byte the same', async () => {

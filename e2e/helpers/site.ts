@@ -15,6 +15,8 @@ export interface BuildOptions {
   /** Deployment base path (CHRONICLE_BASE). */
   base?: string;
   env?: Record<string, string>;
+  /** Empties the build's cache folder first, so nothing is reused from an earlier build (a cold build). */
+  cold?: boolean;
 }
 
 export interface BuildResult {
@@ -45,7 +47,7 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   // (a new temp dir each run) its stale entries break the build, so the cache starts clean.
   const marker = join(cacheDir, 'content-dir.txt');
   const contentKey = options.contentDir ?? 'content/';
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== contentKey) rmSync(cacheDir, { recursive: true, force: true });
+  if (options.cold || !existsSync(marker) || readFileSync(marker, 'utf8') !== contentKey) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(marker, contentKey);
   const env: Record<string, string> = {

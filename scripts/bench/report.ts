@@ -27,6 +27,9 @@ export interface BuildFigures {
   /** CPU milliseconds of each phase (sampled from /proc). */
   phasesCpu: Phases;
   pagesReported?: number;
+  /** Pages rendered, and pages copied from the incremental build's cache. */
+  pagesRendered?: number;
+  pagesReused?: number;
   loadBefore: number;
   loadAfter: number;
   failure?: string;
@@ -34,7 +37,10 @@ export interface BuildFigures {
 
 export interface RunResult {
   chronicle?: BuildFigures & { dist?: DistStats };
+  /** After appending a paragraph to one article. */
   rebuild?: BuildFigures;
+  /** After that, after changing the same article's title. */
+  rebuildFrontmatter?: BuildFigures;
   floor?: { astro: BuildFigures; pagefind: BuildFigures; wallMs: number; cpuSeconds?: number; peakRssMB: number; dist?: DistStats };
 }
 
@@ -82,6 +88,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
     cpu: paired((x) => x.chronicle?.cpuSeconds, (x) => (x.floor?.astro.ok && x.floor.pagefind.ok ? x.floor.cpuSeconds : undefined)),
     rebuildWall: paired((x) => x.rebuild?.wallMs, (x) => x.chronicle?.wallMs),
     rebuildCpu: paired((x) => x.rebuild?.cpuSeconds, (x) => x.chronicle?.cpuSeconds),
+    rebuildFrontmatterWall: paired((x) => x.rebuildFrontmatter?.wallMs, (x) => x.chronicle?.wallMs),
   };
   const summary = {
     ratios,
@@ -101,6 +108,13 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
       wallMs: med(rb.map((x) => x?.wallMs)),
       cpuSeconds: med(rb.map((x) => x?.cpuSeconds)),
       peakTreeRssMB: med(rb.map((x) => x?.peakTreeRssMB)),
+      pagesRendered: med(rb.map((x) => x?.pagesRendered)),
+    } : undefined,
+    rebuildFrontmatter: results.some((x) => x.rebuildFrontmatter) ? {
+      ok: results.every((x) => x.rebuildFrontmatter?.ok),
+      wallMs: med(results.map((x) => x.rebuildFrontmatter?.wallMs)),
+      pagesRendered: med(results.map((x) => x.rebuildFrontmatter?.pagesRendered)),
+      pagesReused: med(results.map((x) => x.rebuildFrontmatter?.pagesReused)),
     } : undefined,
     floor: f.some(Boolean) ? {
       ok: floorFailures.length === 0,
@@ -154,7 +168,9 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push(`| phase: after rendering (search index, sitemap, redirects) | ${both(p.postBuild, pc.postBuild)}${p.indexing === undefined ? '' : `, of which search ${seconds(p.indexing)}`} | Pagefind CLI ${both(s.floor?.pagefindMs, (s.floor?.pagefindCpuSeconds ?? NaN) * 1000)} | |`);
   const peak = c.find((x) => x.ok) ?? c[0];
   if (peak) lines.push(`| peak memory reached during | ${peak.peakPhase ?? '—'}: ${peak.atPeak.slice(0, 4).map((p) => `${p.name} ${p.rssMB} MB`).join(', ')} | | |`);
-  if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${times(s.ratios.rebuildWall)} of cold wall, ${times(s.ratios.rebuildCpu)} of cold CPU)${s.rebuild.ok ? '' : ' FAILED'} | | |`);
+  if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${times(s.ratios.rebuildWall)} of cold wall, ${times(s.ratios.rebuildCpu)} of cold CPU), ${s.rebuild.pagesRendered ?? '—'} pages rendered${s.rebuild.ok ? '' : ' FAILED'} | | |`);
+  const fm = s.rebuildFrontmatter;
+  if (fm) lines.push(`| rebuild after one title edit | ${seconds(fm.wallMs)} (${times(s.ratios.rebuildFrontmatterWall)} of cold wall), ${fm.pagesRendered ?? '—'} pages rendered, ${fm.pagesReused ?? '—'} reused${fm.ok ? '' : ' FAILED'} | | |`);
   lines.push('');
   lines.push(`| page kind | pages | median HTML | max HTML | largest |`, `|---|---|---|---|---|`);
   for (const kind of PAGE_KINDS) {
