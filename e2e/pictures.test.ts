@@ -128,7 +128,8 @@ describe('pictures in an article', () => {
       expect(before.length).toBe(6);
       expect(before.every((box) => !box.loaded && box.height > 50)).toBe(true);
       expect(after.every((box) => box.loaded)).toBe(true);
-      expect(after.map(({ top, height }) => ({ top, height }))).toEqual(before.map(({ top, height }) => ({ top, height })));
+      // Within a pixel: a resized file's height is rounded (1600×900 → 750×422), so its ratio differs from the attributes' by a fraction of a pixel at this width.
+      expect(after.map(({ top, height }, i) => Math.max(Math.abs(top - before[i]!.top), Math.abs(height - before[i]!.height)))).toEqual(before.map(() => expect.toBeOneOf([0, 1])));
       expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
     });
 
