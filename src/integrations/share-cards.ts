@@ -23,7 +23,7 @@ function htmlFiles(dir: string): string[] {
  * Share cards: pages name their card while they render and leave what it shows
  * in the card store in Astro's cache folder (src/lib/routes/share-card.ts);
  * after the build, the cards the pages name that the store lacks are drawn,
- * on a thread per core (src/lib/cards/draw.ts), copied into `cards/`, and the
+ * on a thread per core when there are many (src/lib/cards/draw.ts), copied into `cards/`, and the
  * store keeps only those. Reading the pages rather than a list kept in memory
  * also covers pages the incremental build copied from the last build without
  * rendering them. The dev server draws a card when it is first asked for.

@@ -15,14 +15,19 @@ export interface DrawReport {
   drawMs: number;
 }
 
-/** Unless told how many threads: under this many cards, starting threads (each loads the faces again, about 1 MB) costs more than it saves. */
-const POOL_FROM = 16;
+/**
+ * Unless told how many threads: under this many cards, the build thread draws
+ * them. Each worker loads @napi-rs/canvas and registers the faces again, which
+ * costs seconds (BENCHMARKS.md, "Share cards"): a site's cold build pays that
+ * back, a small site or a rebuild that draws a few cards does not.
+ */
+const POOL_FROM = 1000;
 
 /**
  * Draws every card in `keys` that the store does not hold yet, from the
  * fields its page left (`<key>.json`, cache.ts's requestCard), on one thread
- * per core: @napi-rs/canvas paints and encodes synchronously, so only threads
- * draw two cards at once. A card is the same PNG whichever thread draws it.
+ * per core when there are many: @napi-rs/canvas paints and encodes
+ * synchronously, so only threads draw two cards at once. A card is the same PNG whichever thread draws it.
  */
 export async function drawCards(dir: string, keys: Iterable<string>, options: { threads?: number } = {}): Promise<DrawReport> {
   const started = performance.now();
