@@ -116,6 +116,23 @@ describe('the dev server follows content files without a restart', () => {
     expect(edited.html).not.toContain('Added while running');
   });
 
+  it('serves the share card of a page it renders, drawn for the page\'s current title', async () => {
+    const path = 'articles/2019/03/card-while-running/';
+    write('articles/2019/03/card-while-running.md', articleText('Card drawn while running', 'A page with a card.'));
+    const { html } = await waitForPage(path, (status, text) => status === 200 && text.includes('Card drawn while running'));
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(image).toMatch(/\/cards\/[0-9a-f]{24}\.png$/);
+    const response = await fetch(new URL(new URL(image).pathname, dev.url));
+    expect(response.status, serverLog()).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
+    // Another title is another card.
+    write('articles/2019/03/card-while-running.md', articleText('Card redrawn while running', 'A page with a card.'));
+    const edited = await waitForPage(path, (_, text) => text.includes('Card redrawn while running'));
+    expect(/<meta property="og:image" content="([^"]+)"/.exec(edited.html)?.[1]).not.toBe(image);
+  });
+
   it('shows the last of two saves made in quick succession, and a file written in two steps', async () => {
     const file = 'articles/2019/04/saved-twice.md';
     const path = 'articles/2019/04/saved-twice/';

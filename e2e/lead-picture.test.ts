@@ -8,6 +8,7 @@ import { buildOnce } from './helpers/site.ts';
 import { serveForFile } from './helpers/served-site.ts';
 import { pageWeight } from './helpers/page-weight.ts';
 import { nodeOfType, readGraph, type Node } from './helpers/structured-data.ts';
+import { shareImageProblems } from './helpers/share-images.ts';
 import { FIGURE_ARTICLE, PICTURE_ARTICLE, picturesFixture } from './helpers/pictures-fixture.ts';
 
 const build = await buildOnce({ name: 'pictures', contentDir: await picturesFixture() });
@@ -154,5 +155,15 @@ describe('machine-readable pictures', () => {
     expect(image).toMatch(/^https:\/\/chronicle\.example\.org\/_astro\/.+\.jpg$/);
     expect(imageSize(readFileSync(distFile(image!)))).toMatchObject({ width: 1200, height: 630 });
     expect(html).toContain(`<meta property="og:image:alt" content="${PICTURE_ARTICLE.lead.alt}"`);
+  });
+
+  it('every built page of a site with lead pictures has a valid share image in dist/: the crop for those articles, a drawn card for every other page', () => {
+    const { problems, pages, images } = shareImageProblems(build.outDir);
+    expect(pages).toBeGreaterThan(40);
+    expect(problems).toEqual([]);
+    const crops = [...images].filter((file) => file.endsWith('.jpg'));
+    // The two articles with a lead picture link their crops; no other page does.
+    expect(crops).toHaveLength(2);
+    expect(images.size - crops.length).toBeGreaterThan(pages / 2);
   });
 });

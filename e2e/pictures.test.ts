@@ -100,6 +100,39 @@ describe('pictures in an article', () => {
   });
 
   for (const width of [390, 1280]) {
+    it(`at ${width} px, the lead picture and every picture in the text hold their boxes while their bytes are on the way: layout shift 0 until all are drawn`, async () => {
+      const { page } = await openPage(site.browser, site.server.origin, { width });
+      let release!: () => void;
+      const released = new Promise<void>((done) => (release = done));
+      await page.route('**/_astro/*.webp', async (route) => { await released; await route.continue(); });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shifts: number[]; counting?: boolean };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { hadRecentInput: boolean; value: number }[]) if (w.counting && !entry.hadRecentInput) w.shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(new URL(`articles/${PICTURE_ARTICLE.id}/`, site.server.url).href, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => document.fonts.status === 'loaded');
+      const boxes = () => page.locator('.lead-picture img, .prose img').evaluateAll((images: HTMLImageElement[]) => images.map((img) => ({ top: Math.round(img.getBoundingClientRect().top + scrollY), height: Math.round(img.getBoundingClientRect().height), loaded: img.complete && img.naturalWidth > 0 })));
+      const before = await boxes();
+      await page.evaluate(() => { (window as unknown as { counting: boolean }).counting = true; });
+      release();
+      // The lead picture first (eager), then each lazy one as it comes into view; on the same page, so every shift is seen.
+      for (const img of await page.locator('.lead-picture img, .prose img').all()) {
+        await img.scrollIntoViewIfNeeded();
+        await img.evaluate((el: HTMLImageElement) => el.decode());
+      }
+      await page.waitForTimeout(300);
+      const after = await boxes();
+      expect(before.length).toBe(6);
+      expect(before.every((box) => !box.loaded && box.height > 50)).toBe(true);
+      expect(after.every((box) => box.loaded)).toBe(true);
+      // Within a pixel: a resized file's height is rounded (1600×900 → 750×422), so its ratio differs from the attributes' by a fraction of a pixel at this width.
+      expect(after.map(({ top, height }, i) => Math.max(Math.abs(top - before[i]!.top), Math.abs(height - before[i]!.height)))).toEqual(before.map(() => expect.toBeOneOf([0, 1])));
+      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    });
+
     it(`at ${width} px, <Figure> in a Persian MDX article: an optimised picture inside the column, caption then a smaller credit, right to left`, async () => {
       const { page, errors } = await openPage(site.browser, site.server.origin, { width });
       await page.goto(new URL(`articles/${FIGURE_ARTICLE.id}/`, site.server.url).href);

@@ -15,6 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { encodedPhoto } from './bench/photo.ts';
 import { drawCard } from '../src/lib/cards/paint.ts';
 import type { CardFields } from '../src/lib/cards/layout.ts';
 
@@ -24,26 +25,9 @@ const runs = Number(args.runs);
 const WIDTH = 1920;
 const HEIGHT = 1280;
 
-/** A deterministic photo-like picture: low-frequency colour fields, edges and grain. */
-function photoLike(): Buffer {
-  const pixels = Buffer.alloc(WIDTH * HEIGHT * 3);
-  let seed = 1;
-  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  for (let y = 0; y < HEIGHT; y++) {
-    for (let x = 0; x < WIDTH; x++) {
-      const sky = y < HEIGHT * (0.45 + 0.08 * Math.sin(x / 170));
-      const base = sky ? [120 + y / 12, 160 + y / 16, 220] : [90 + 40 * Math.sin(x / 90) * Math.cos(y / 70), 80 + x / 40, 60 + y / 30];
-      const grain = (random() - 0.5) * 18;
-      const i = (y * WIDTH + x) * 3;
-      for (let c = 0; c < 3; c++) pixels[i + c] = Math.max(0, Math.min(255, base[c]! + grain));
-    }
-  }
-  return pixels;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const source = await sharp(photoLike(), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+const source = await encodedPhoto(WIDTH, HEIGHT, 'jpeg');
 const results: Record<string, { width: number; ms: number; bytes: number }[]> = {};
 for (const format of ['jpeg', 'webp', 'avif'] as const) {
   results[format] = [];

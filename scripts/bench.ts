@@ -9,6 +9,8 @@
  *
  * Options: --articles N (1000)  --seed S (1)  --runs R (1; medians are reported)
  *          --mdx-share F (1: the share of articles written as .mdx, 0..1; `npm run new` writes .mdx)
+ *          --pictures F (0: the share of articles with a lead picture, 0..1; 0.2 is the issue's "a fifth";
+ *          a quarter of those also have two pictures in the body; scripts/bench/corpus-pictures.ts)
  *          --no-floor  --no-rebuild  --no-chronicle  --timeout MIN (per build, 240)  --heap MB (Node's
  *          --max-old-space-size for both sites)  --echo (print build output)
  *          --root DIR (build Chronicle from that checkout instead of a snapshot of this one)
@@ -20,10 +22,12 @@ import { join, resolve } from 'node:path';
 import { BUILD_ENV } from './build.ts';
 import { parseArgs } from 'node:util';
 import { generateCorpus, GENERATOR_VERSION, type CorpusManifest } from './bench/corpus.ts';
+import { writeCorpusPictures } from './bench/corpus-pictures.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { distStats } from './bench/dist-stats.ts';
 import { mb, report, seconds, type BuildFigures, type RunResult } from './bench/report.ts';
 import { astroPhases, isAstroPageLine, phaseCpu, type Phases } from './bench/phases.ts';
+import { articleWeight, pictureFigures } from './bench/pictures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -36,6 +40,7 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     'mdx-share': { type: 'string', default: '1' },
+    pictures: { type: 'string', default: '0' },
     runs: { type: 'string', default: '1' },
     'no-floor': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
@@ -52,12 +57,15 @@ const articles = Number(args.articles);
 const seed = Number(args.seed);
 const mdxShare = Number(args['mdx-share']);
 if (!(mdxShare >= 0 && mdxShare <= 1)) throw new Error(`--mdx-share takes a number from 0 to 1, not "${args['mdx-share']}"`);
-/** The corpus's folder name: its size, seed and MDX share (0.3 was the share before --mdx-share existed, kept unsuffixed). */
-const corpusName = `${articles}-s${seed}${mdxShare === 0.3 ? '' : `-mdx${Math.round(mdxShare * 100)}`}`;
+const pictureShare = Number(args.pictures);
+if (!(pictureShare >= 0 && pictureShare <= 1)) throw new Error(`--pictures takes a number from 0 to 1, not "${args.pictures}"`);
+const picturesSuffix = pictureShare ? [`pics${Math.round(pictureShare * 100)}`] : [];
+/** The corpus's folder name: its size, seed, MDX share (0.3 was the share before --mdx-share existed, kept unsuffixed) and picture share. */
+const corpusName = [`${articles}-s${seed}${mdxShare === 0.3 ? '' : `-mdx${Math.round(mdxShare * 100)}`}`, ...picturesSuffix].join('-');
 const runs = Math.max(1, Number(args.runs));
 const timeoutMs = Number(args.timeout) * 60_000;
 /** A tag keeps an experiment's folders and results apart from the plain run's. */
-const label = [articles, ...(mdxShare === 0.3 ? [] : [`mdx${Math.round(mdxShare * 100)}`]), ...(args.tag ? [args.tag] : [])].join('-');
+const label = [articles, ...(mdxShare === 0.3 ? [] : [`mdx${Math.round(mdxShare * 100)}`]), ...picturesSuffix, ...(args.tag ? [args.tag] : [])].join('-');
 const work = join(ROOT, '.bench', label);
 const log = (message: string) => console.log(`[bench] ${message}`);
 
@@ -70,7 +78,7 @@ function figures(run: Measured, phases: Phases = {}): BuildFigures {
   return {
     ok, wallMs: run.wallMs, cpuSeconds: run.cpuSeconds, peakTreeRssMB: run.peakTreeRssMB, peakProcessRssMB: run.peakProcessRssMB,
     atPeak: run.atPeak, peakPhase: phaseAt(phases, run.peakMs), rssTimeline: run.rssTimeline,
-    phases, phasesCpu: phaseCpu(run, phases), loadBefore: run.loadBefore, loadAfter: run.loadAfter,
+    phases, phasesCpu: phaseCpu(run, phases), loadBefore: run.loadBefore, loadAfter: run.loadAfter, pictures: pictureFigures(run),
     pagesRendered: pageLines.length - pagesReused, pagesReused,
     ...(reported ? { pagesReported: Number(/(\d+) page\(s\) built/.exec(reported.text)![1]) } : {}),
     ...(ok ? {} : { failure: `${run.timedOut ? 'timed out' : `exit ${run.code}`}: ${failureLine(run.tail)}` }),
@@ -122,7 +130,7 @@ async function astroBuild(cwd: string, name: string, extraEnv: Record<string, st
   return measure(process.execPath, [ASTRO, 'build'], { cwd, env: env(extraEnv), timeoutMs, isPageLine: isAstroPageLine, echo, logFile: logFile(name) });
 }
 
-function corpus(): { dir: string; manifest: CorpusManifest } {
+async function corpus(): Promise<{ dir: string; manifest: CorpusManifest }> {
   const dir = join(ROOT, '.bench', 'corpus', corpusName);
   const manifestFile = `${dir}.json`;
   if (existsSync(manifestFile)) {
@@ -133,9 +141,10 @@ function corpus(): { dir: string; manifest: CorpusManifest } {
       return { dir, manifest: saved };
     }
   }
-  log(`generating ${articles} articles (seed ${seed}, ${Math.round(mdxShare * 100)} % MDX) in ${dir}`);
+  log(`generating ${articles} articles (seed ${seed}, ${Math.round(mdxShare * 100)} % MDX, ${Math.round(pictureShare * 100)} % with pictures) in ${dir}`);
   const start = performance.now();
-  const manifest = generateCorpus(dir, { articles, seed, mdxShare });
+  const manifest = generateCorpus(dir, { articles, seed, mdxShare, pictures: pictureShare });
+  await writeCorpusPictures(dir, join(ROOT, '.bench', 'corpus', 'picture-sources'), manifest.pictures);
   writeFileSync(manifestFile, JSON.stringify({ version: GENERATOR_VERSION, ...manifest }));
   log(`generated in ${seconds(performance.now() - start)}`);
   return { dir, manifest };
@@ -200,7 +209,10 @@ async function coldChronicle(dir: string, manifest: CorpusManifest, i: number) {
   log(`run ${i}/${runs}: Chronicle, cold (${manifest.publishedIds.length} published articles)`);
   const cold = await chronicleBuild(dir, true, `chronicle-cold-${i}`);
   const chronicle: NonNullable<RunResult['chronicle']> = figures(cold.run, astroPhases(cold.run));
-  if (chronicle.ok) chronicle.dist = distStats(cold.out);
+  if (chronicle.ok) {
+    chronicle.dist = distStats(cold.out);
+    chronicle.articleWeight = articleWeight(cold.out);
+  }
   else log(`Chronicle build failed: ${chronicle.failure}`);
   log(`  ${seconds(chronicle.wallMs)}, ${mb(chronicle.peakTreeRssMB)} peak`);
   return chronicle;
@@ -233,7 +245,7 @@ async function main() {
     report(manifest, saved.runsDetail, { articles, seed, runs: saved.runsDetail.length, label, root: ROOT, save: false, date: saved.date });
     return;
   }
-  const { dir, manifest } = corpus();
+  const { dir, manifest } = await corpus();
   buildRoot = args.root ? resolve(args.root) : snapshot();
   const results: RunResult[] = [];
   for (let i = 1; i <= runs; i++) {

@@ -9,6 +9,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planPictures, type CorpusPicture } from './corpus-pictures.ts';
 
 export interface CorpusOptions {
   /** Articles to write, drafts included. */
@@ -16,6 +17,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Share of articles written as `.mdx`, 0..1 (the rest `.md`); 0.3 unless given. */
   mdxShare?: number;
+  /** Share of articles with a lead picture, 0..1 (0 unless given); a quarter of those have two in the body too. */
+  pictures?: number;
 }
 
 export interface CorpusManifest {
@@ -36,6 +39,11 @@ export interface CorpusManifest {
   words: number;
   /** A published article (path inside `articles/`) that a rebuild benchmark may edit: `.md` when there is one. */
   editTarget: string;
+  /** The picture files the articles name, for writeCorpusPictures (corpus-pictures.ts) to write. */
+  pictures: CorpusPicture[];
+  /** Articles with a lead picture, and with pictures in the body. */
+  leadPictures: number;
+  bodyPictures: number;
 }
 
 /** Bumped whenever the output for a given seed changes, so cached corpora are regenerated. */
@@ -172,6 +180,8 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
   const persian = persianVocabulary(random, 3_000);
   const persianRank = zipf(persian.length, 1.07, random);
   const nameWords = vocabulary(random, 1_500).slice(COMMON.length);
+  // Pictures draw from a stream of their own: the text is the same with pictures or without.
+  const pictureRandom = prng(seed ^ 0x5eed_cafe);
 
   rmSync(dir, { recursive: true, force: true });
   const madeDirs = new Set<string>();
@@ -276,7 +286,7 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
   }
 
   const manifest: CorpusManifest = {
-    seed, articles: total, publishedIds: [], draftIds: [], aliases: {}, mdx: 0, words: 0, editTarget: '',
+    seed, articles: total, publishedIds: [], draftIds: [], aliases: {}, mdx: 0, words: 0, editTarget: '', pictures: [], leadPictures: 0, bodyPictures: 0,
     topics: topics.length, people: people.length, organizations: organizations.length, events: events.length, countryFiles: countryFileCodes.length,
   };
   const publishedEnglish: string[] = [];
@@ -366,6 +376,22 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
       paragraphs.push(sentences.join(' '));
     }
     manifest.words += written;
+    const pictures = planPictures(pictureRandom, options.pictures ?? 0, index);
+    if (pictures.lead) {
+      const alt = `A scene from the story: ${persianArticle ? 'photograph' : title.split(' ').slice(0, 5).join(' ').toLowerCase()}`;
+      fields.push(`image:\n  src: ${q(`../../../${pictures.lead.path}`)}\n  alt: ${q(alt)}\n  caption: ${q(clip(`${title}.`, 120))}\n  credit: ${q(`Photo: ${AGENCIES[index % AGENCIES.length]}`)}`);
+      manifest.pictures.push(pictures.lead);
+      manifest.leadPictures++;
+    }
+    if (pictures.body.length) {
+      const [photo, map] = pictures.body as [CorpusPicture, CorpusPicture];
+      paragraphs.splice(Math.min(1, paragraphs.length), 0, `![A photograph for the story](../../../${photo.path} "The scene, photographed for the story")`);
+      paragraphs.splice(Math.min(4, paragraphs.length), 0, mdx
+        ? `<Figure src="../../../${map.path}" alt="A map of the places the story names" caption="Where it happened" credit="Map: ${AGENCIES[0]}" />`
+        : `![A map of the places the story names](../../../${map.path} "Where it happened")`);
+      manifest.pictures.push(photo, map);
+      manifest.bodyPictures++;
+    }
     write(`articles/${path}`, file(fields, `\n${paragraphs.join('\n\n')}\n`));
 
     if (mdx) manifest.mdx++;

@@ -9,6 +9,7 @@ import type { CorpusManifest } from './corpus.ts';
 import type { Measured } from './measure.ts';
 import type { Phases } from './phases.ts';
 import { median, PAGE_KINDS, type DistStats } from './dist-stats.ts';
+import { pictureLines, type ArticleWeight, type PictureFigures } from './pictures.ts';
 
 export interface RunInfo { articles: number; seed: number; runs: number; label: string; root: string; save: boolean; date?: string }
 
@@ -32,11 +33,13 @@ export interface BuildFigures {
   pagesReused?: number;
   loadBefore: number;
   loadAfter: number;
+  /** Image optimisation and share cards, from the build's log. */
+  pictures?: PictureFigures;
   failure?: string;
 }
 
 export interface RunResult {
-  chronicle?: BuildFigures & { dist?: DistStats };
+  chronicle?: BuildFigures & { dist?: DistStats; articleWeight?: ArticleWeight | undefined };
   /** After appending a paragraph to one article. */
   rebuild?: BuildFigures;
   /** After that, after changing the same article's title. */
@@ -134,7 +137,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   };
   const output = {
     date: run.date ?? new Date().toISOString(), machine: machine(ROOT), articles, seed, runs,
-    corpus: { ...manifest, publishedIds: manifest.publishedIds.length, draftIds: manifest.draftIds.length, aliases: Object.keys(manifest.aliases).length },
+    corpus: { ...manifest, publishedIds: manifest.publishedIds.length, draftIds: manifest.draftIds.length, aliases: Object.keys(manifest.aliases).length, pictures: manifest.pictures?.length ?? 0 },
     summary, runsDetail: results,
   };
   if (save) mkdirSync(join(ROOT, '.bench', 'history'), { recursive: true });
@@ -147,7 +150,7 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   lines.push('', `Chronicle benchmark — ${articles} articles (${manifest.publishedIds.length} published, ${manifest.mdx} MDX), seed ${seed}, ${runs} run(s), medians`);
   lines.push(`${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, Astro ${m.astro}, Pagefind ${m.pagefind}, ${output.date}`);
   lines.push(`load average (1 min) around the Chronicle builds: ${c.map((x) => `${x.loadBefore}→${x.loadAfter}`).join(', ')}; other users' work inflates wall times, CPU times much less`);
-  lines.push(`corpus: ${manifest.topics} topics, ${manifest.people} people, ${manifest.organizations} organizations, ${manifest.events} events, ${manifest.words} words`);
+  lines.push(`corpus: ${manifest.topics} topics, ${manifest.people} people, ${manifest.organizations} organizations, ${manifest.events} events, ${manifest.words} words${manifest.leadPictures ? `, ${manifest.leadPictures} articles with a lead picture (${manifest.bodyPictures} also with two in the body)` : ''}`);
   lines.push('');
   lines.push(`| | Chronicle | floor | ratio |`, `|---|---|---|---|`);
   lines.push(`| full build, wall | ${seconds(s.chronicle.wallMs)} | ${seconds(s.floor?.wallMs)} (Astro ${seconds(s.floor?.astroMs)} + Pagefind ${seconds(s.floor?.pagefindMs)}) | ${times(s.ratios.wall)} |`);
@@ -171,6 +174,9 @@ export function report(manifest: CorpusManifest, results: RunResult[], run: RunI
   if (s.rebuild) lines.push(`| rebuild after one edit | ${seconds(s.rebuild.wallMs)}, CPU ${seconds((s.rebuild.cpuSeconds ?? NaN) * 1000)} (${times(s.ratios.rebuildWall)} of cold wall, ${times(s.ratios.rebuildCpu)} of cold CPU), ${s.rebuild.pagesRendered ?? '—'} pages rendered${s.rebuild.ok ? '' : ' FAILED'} | | |`);
   const fm = s.rebuildFrontmatter;
   if (fm) lines.push(`| rebuild after one title edit | ${seconds(fm.wallMs)} (${times(s.ratios.rebuildFrontmatterWall)} of cold wall), ${fm.pagesRendered ?? '—'} pages rendered, ${fm.pagesReused ?? '—'} reused${fm.ok ? '' : ' FAILED'} | | |`);
+  // Pictures: the first run that built (one run is the usual; medians of these would hide which run they came from).
+  const pictured = results.find((r) => r.chronicle?.ok);
+  lines.push(...pictureLines(pictured?.chronicle?.pictures, pictured?.chronicle?.wallMs, pictured?.rebuild?.pictures, pictured?.chronicle?.articleWeight));
   lines.push('');
   lines.push(`| page kind | pages | median HTML | max HTML | largest |`, `|---|---|---|---|---|`);
   for (const kind of PAGE_KINDS) {

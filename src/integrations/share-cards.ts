@@ -3,7 +3,9 @@ import type { Plugin } from 'vite';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cardFile, cardsVersion } from '../lib/cards/cache.ts';
+import { cardFile, cardsVersion, pendingFile } from '../lib/cards/cache.ts';
+import { drawCards, pruneCards } from '../lib/cards/draw.ts';
+import drawPending from '../lib/cards/draw-worker.ts';
 
 const MODULE = 'virtual:chronicle/cards';
 const RESOLVED = `\0${MODULE}`;
@@ -18,12 +20,13 @@ function htmlFiles(dir: string): string[] {
 }
 
 /**
- * Share cards: pages draw their card into the card store in Astro's cache
- * folder while they render (src/lib/routes/share-card.ts); after the build,
- * every card a page names is copied into `cards/`. Reading the pages rather
- * than a list kept in memory also covers pages the incremental build copied
- * from the last build without rendering them. The dev server serves cards
- * straight from the store.
+ * Share cards: pages name their card while they render and leave what it shows
+ * in the card store in Astro's cache folder (src/lib/routes/share-card.ts);
+ * after the build, the cards the pages name that the store lacks are drawn,
+ * on a thread per core when there are many (src/lib/cards/draw.ts), copied into `cards/`, and the
+ * store keeps only those. Reading the pages rather than a list kept in memory
+ * also covers pages the incremental build copied from the last build without
+ * rendering them. The dev server draws a card when it is first asked for.
  */
 export default function shareCards(): AstroIntegration {
   let dir = '';
@@ -46,24 +49,25 @@ export default function shareCards(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
           const match = /^\/cards\/([0-9a-f]{24})\.png$/.exec((request.url ?? '').slice(base.length - 1).split('?')[0] ?? '');
-          const file = match ? cardFile(dir, match[1]!) : undefined;
-          if (!file || !existsSync(file)) return next();
+          const key = match?.[1];
+          if (!key) return next();
+          if (!existsSync(cardFile(dir, key)) && existsSync(pendingFile(dir, key))) drawPending({ dir, key });
+          const file = cardFile(dir, key);
+          if (!existsSync(file)) return next();
           response.setHeader('Content-Type', 'image/png');
           createReadStream(file).pipe(response);
         });
       },
-      'astro:build:done': ({ dir: out, logger }) => {
+      'astro:build:done': async ({ dir: out, logger }) => {
         const outDir = fileURLToPath(out);
         const keys = new Set<string>();
         for (const file of htmlFiles(outDir)) for (const match of readFileSync(file, 'utf8').matchAll(CARD_URL)) keys.add(match[1]!);
+        const drawing = await drawCards(dir, keys);
         mkdirSync(join(outDir, 'cards'), { recursive: true });
-        for (const key of keys) {
-          const from = cardFile(dir, key);
-          // Only a store emptied by hand while Astro's page cache was kept gets here.
-          if (!existsSync(from)) throw new Error(`share cards: ${from} is named by a page but missing from the card store; delete Astro's cache folder (CHRONICLE_CACHE_DIR, by default node_modules/.astro) and build again`);
-          copyFileSync(from, join(outDir, 'cards', `${key}.png`));
-        }
-        logger.info(`${keys.size} share cards in cards/`);
+        for (const key of keys) copyFileSync(cardFile(dir, key), join(outDir, 'cards', `${key}.png`));
+        const pruned = pruneCards(dir, keys);
+        // scripts/bench/pictures.ts reads this line.
+        logger.info(`${keys.size} share cards in cards/: ${drawing.drawn} drawn in ${Math.round(drawing.ms)} ms on ${drawing.threads} thread(s) (${Math.round(drawing.drawMs)} ms of drawing), ${drawing.reused} reused, ${pruned} unused removed from the store`);
       },
     },
   };

@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusShape, generateCorpus } from '../../scripts/bench/corpus.ts';
+import { PICTURE_SOURCES, writeCorpusPictures } from '../../scripts/bench/corpus-pictures.ts';
+import { imageSize } from 'image-size';
+import { checkContentTree } from '../../src/lib/content/check.ts';
 import { readContentFiles } from '../../src/lib/content/files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { parseFrontmatter } from '../../src/lib/content/frontmatter.ts';
@@ -107,5 +110,37 @@ describe('the benchmark corpus generator', () => {
     expect(large.people / small.people).toBeCloseTo(10, 0);
     expect(large.topics / small.topics).toBeGreaterThan(2);
     expect(large.topics / small.topics).toBeLessThan(10);
+  });
+});
+
+describe('the benchmark corpus with pictures (--pictures 0.2)', async () => {
+  const plain = corpusDir();
+  const dir = corpusDir();
+  const without = generateCorpus(plain, { articles: 120, seed: 5, mdxShare: 0.5 });
+  const manifest = generateCorpus(dir, { articles: 120, seed: 5, mdxShare: 0.5, pictures: 0.2 });
+  await writeCorpusPictures(dir, join(corpusDir(), 'sources'), manifest.pictures);
+  const text = (files: Map<string, string>) => new Map([...files].filter(([path]) => !path.includes('/images/')));
+  const strip = (source: string) => source.replace(/^image:\n(?: {2}.*\n)+/m, '').replace(/\n\n(?:!\[|<Figure )[^\n]*(?=\n)/g, '');
+
+  it('gives a fifth of the articles a lead picture, and some two pictures in the body, leaving the rest of the text as it was', () => {
+    expect(manifest.leadPictures / 120).toBeGreaterThan(0.1);
+    expect(manifest.leadPictures / 120).toBeLessThan(0.3);
+    expect(manifest.bodyPictures).toBeGreaterThan(0);
+    expect(manifest.publishedIds).toEqual(without.publishedIds);
+    const withPictures = text(allFiles(dir));
+    const plainFiles = allFiles(plain);
+    expect([...withPictures.keys()].sort()).toEqual([...plainFiles.keys()].sort());
+    for (const [path, source] of withPictures) expect(strip(source), path).toBe(plainFiles.get(path));
+  });
+
+  it('writes real pictures of a realistic size that pass the build\'s checks (lead pictures at least a share card)', () => {
+    expect(checkContentTree(dir, { CHRONICLE_CONTENT_DIR: dir }).errors).toEqual([]);
+    for (const picture of manifest.pictures) {
+      const file = join(dir, picture.path);
+      const size = imageSize(readFileSync(file));
+      const source = PICTURE_SOURCES[picture.kind][picture.source]!;
+      expect({ width: size.width, height: size.height, type: size.type }).toEqual({ width: source.width, height: source.height, type: source.format === 'jpeg' ? 'jpg' : 'png' });
+      if (picture.kind === 'lead') expect(statSync(file).size).toBeGreaterThan(150_000);
+    }
   });
 });

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { sourceFingerprint } from '../build/source-fingerprint.ts';
 import { CARD_PACKAGES, packageVersion } from './fonts.ts';
 import type { CardFields } from './layout.ts';
-import { drawCard } from './paint.ts';
+import { cardFile, pendingFile } from './files.ts';
+
+export { cardFile, pendingFile };
 
 /**
  * Cards on disk, named by a digest of what they show and of what draws them
  * (this folder's code, the canvas and font package versions): a rebuild
  * draws only the cards whose text changed, and a new template or font draws
  * them all again. The folder lives in the build cache, so a CI run that keeps
- * that cache keeps the cards.
+ * that cache keeps the cards. Pages only name their card (requestCard); the
+ * build draws the missing ones together when the pages are written
+ * (draw.ts's drawCards) and then removes the cards no page names (pruneCards).
  */
 export interface CardStore {
   dir: string;
@@ -30,17 +33,14 @@ export function cardKey(fields: CardFields, version: string): string {
   return createHash('sha256').update(JSON.stringify([version, fields])).digest('hex').slice(0, 24);
 }
 
-export const cardFile = (dir: string, key: string): string => join(dir, `${key}.png`);
-
-/** The card's key, drawing it into the store first unless it is there already. */
-export function ensureCard(fields: CardFields, store: CardStore): string {
+/**
+ * The card's key. Unless the store holds the card already, the fields are left
+ * beside its name (`<key>.json`) for the build to draw it from.
+ */
+export function requestCard(fields: CardFields, store: CardStore): string {
   const key = cardKey(fields, store.version);
-  const file = cardFile(store.dir, key);
-  if (existsSync(file)) return key;
+  if (existsSync(cardFile(store.dir, key))) return key;
   mkdirSync(store.dir, { recursive: true });
-  // Written under a temporary name and renamed: a build stopped halfway never leaves half a PNG under a real name.
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, drawCard(fields));
-  renameSync(partial, file);
+  writeFileSync(pendingFile(store.dir, key), JSON.stringify(fields));
   return key;
 }

@@ -1,5 +1,5 @@
 import { cardsDir, cardsVersion } from 'virtual:chronicle/cards';
-import { ensureCard } from '../cards/cache.ts';
+import { requestCard } from '../cards/cache.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardFields } from '../cards/layout.ts';
 import { ui, type UiStrings } from '../core/i18n/index.ts';
 import { localizedDates } from '../core/dates.ts';
@@ -43,7 +43,7 @@ export function sectionOf(path: string, lang: string): string | undefined {
 }
 
 /**
- * The share card of a page: drawn once into the card store (or found there)
+ * The share card of a page: named by what it shows, drawn into the card store by the build (or found there)
  * and published at `/cards/<key>.png` by the share-cards integration. The
  * home page, whose title is the site's name, shows the tagline as headline.
  */
@@ -60,7 +60,7 @@ export function shareCard(page: { title: string; lang: string; path: string }, e
     dateline: extras.dateline,
     siteName: t.siteName,
   };
-  const key = ensureCard(fields, { dir: cardsDir, version: cardsVersion });
+  const key = requestCard(fields, { dir: cardsDir, version: cardsVersion });
   const alt = [fields.section, fields.headline, [fields.dateline, fields.date].filter(Boolean).join(', '), fields.siteName].filter(Boolean).join(' · ');
   return { url: absoluteUrl(`/cards/${key}.png`, site), alt, width: CARD_WIDTH, height: CARD_HEIGHT };
 }
