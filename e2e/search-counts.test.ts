@@ -46,30 +46,35 @@ async function shownCounts(page: Page): Promise<Counts> {
   });
 }
 
-/** The facet values of every page matching `term`, read from the index by a Pagefind of the test's own. */
+/**
+ * In the page: the facet values of every page matching a term, read from the index by a Pagefind
+ * of the test's own. Plain JavaScript in a string, because the test runner rewrites `import()` in
+ * functions it compiles, and the page has no such helper.
+ */
+const ORACLE = `async (q) => {
+  const bundle = location.pathname.replace(/search\\/$/, '') + 'pagefind/';
+  const entry = await (await fetch(bundle + 'pagefind-entry.json')).json();
+  const listed = await fetch(bundle + 'parts.json').then((r) => (r.ok ? r.json() : { parts: [] }));
+  const bundles = [{ url: bundle, languages: entry.languages }, ...listed.parts.map((part) => ({ url: bundle + part.path, languages: part.languages }))];
+  const pages = [];
+  for (const lang of new Set(bundles.flatMap((b) => Object.keys(b.languages)))) {
+    const [home, ...others] = bundles.filter((b) => lang in b.languages);
+    const script = await import(bundle + 'pagefind.js?oracle=' + lang);
+    // Pagefind takes an instance's language from <html lang> when it is created.
+    const original = document.documentElement.lang;
+    document.documentElement.lang = lang;
+    const instance = script.createInstance({ basePath: home.url });
+    document.documentElement.lang = original;
+    await instance.init();
+    for (const other of others) await instance.mergeIndex(other.url, { language: lang });
+    const response = await instance.search(q);
+    for (const result of response.results) pages.push((await result.data()).filters);
+  }
+  return pages;
+}`;
+
 async function matchingPages(page: Page, term: string): Promise<Record<string, string[]>[]> {
-  return page.evaluate(async (q) => {
-    const bundle = `${location.pathname.replace(/search\/$/, '')}pagefind/`;
-    const entry = await (await fetch(`${bundle}pagefind-entry.json`)).json() as { languages: Record<string, unknown> };
-    const listed = await fetch(`${bundle}parts.json`).then((r) => (r.ok ? r.json() : { parts: [] })) as { parts: { path: string; languages: Record<string, unknown> }[] };
-    const bundles = [{ url: bundle, languages: entry.languages }, ...listed.parts.map((part) => ({ url: `${bundle}${part.path}`, languages: part.languages }))];
-    const pages: Record<string, string[]>[] = [];
-    for (const lang of new Set(bundles.flatMap((b) => Object.keys(b.languages)))) {
-      const [home, ...others] = bundles.filter((b) => lang in b.languages);
-      type Instance = { init(): Promise<void>; mergeIndex(url: string, options: object): Promise<void>; search(term: string): Promise<{ results: { data(): Promise<{ filters: Record<string, string[]> }> }[] }> };
-      const script = await import(/* @vite-ignore */ `${bundle}pagefind.js?oracle=${lang}`) as { createInstance(options: object): Instance };
-      // Pagefind takes an instance's language from <html lang> when it is created.
-      const original = document.documentElement.lang;
-      document.documentElement.lang = lang;
-      const instance = script.createInstance({ basePath: home!.url });
-      document.documentElement.lang = original;
-      await instance.init();
-      for (const other of others) await instance.mergeIndex(other.url, { language: lang });
-      const response = await instance.search(q);
-      for (const result of response.results) pages.push((await result.data()).filters);
-    }
-    return pages;
-  }, term);
+  return page.evaluate(`(${ORACLE})(${JSON.stringify(term)})`) as Promise<Record<string, string[]>[]>;
 }
 
 /** What the page should show: per facet, pages matching every other facet's selection, counted by value. */
