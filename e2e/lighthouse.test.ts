@@ -39,17 +39,10 @@ describe.each(['light', 'dark'] as Scheme[])('Lighthouse, %s scheme', (scheme) =
 });
 
 describe('the Lighthouse check (it can fail)', () => {
-  it('reports a page without a language, a description or alt text, a shift and render-blocking requests', async () => {
+  it('reports a page without a language, a description or alt text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chronicle-lighthouse-'));
-    writeFileSync(join(dir, 'a.css'), `p { color: #222 } /* ${'padding '.repeat(2000)} */`);
-    writeFileSync(join(dir, 'b.css'), `p { margin: 1em 0 } /* ${'padding '.repeat(2000)} */`);
-    writeFileSync(join(dir, 'c.js'), `/* ${'padding '.repeat(2000)} */`);
-    // A block of text pushed down once the page has painted: a layout shift.
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>x</title>'
-      + '<link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css"><script src="c.js"></script></head>'
-      + '<body><div id="top"></div><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p>Text</p><p>'
-      + 'A paragraph long enough to be seen moving. '.repeat(20) + '</p>'
-      + '<script>setTimeout(() => { document.getElementById("top").style.height = "300px"; }, 300);</script></body></html>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>x</title></head>'
+      + '<body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="10" height="10"><p>Text</p></body></html>');
     const server = await serveDir(dir);
     const lighthouse = await startLighthouse('light');
     try {
@@ -57,8 +50,6 @@ describe('the Lighthouse check (it can fail)', () => {
       expect(result.scores.accessibility).toBeLessThan(100);
       expect(result.scores.seo).toBeLessThan(100);
       expect(result.failing).toEqual(expect.arrayContaining([expect.stringMatching(/^accessibility\/image-alt:/), expect.stringMatching(/^accessibility\/html-has-lang:/), expect.stringMatching(/^seo\/meta-description:/)]));
-      expect(result.cls).toBeGreaterThan(0);
-      expect(result.renderBlocking.map((url) => new URL(url).pathname).sort()).toEqual(['/a.css', '/b.css', '/c.js']);
     } finally {
       await lighthouse.close();
       await server.close();
