@@ -13,6 +13,7 @@ import { axeViolations, WCAG_22_AA } from './helpers/axe.ts';
 import { buildOnce } from './helpers/site.ts';
 import { serveDir, type StaticServer } from './helpers/serve.ts';
 import { PERSIAN, PERSIAN_SPACED, RUSSIAN, SEED_ID, writeLanguagesFixture } from './helpers/languages-fixture.ts';
+import { codePointsOf } from '../src/lib/build/font-core-subset.ts';
 
 const SEED_TITLE = 'Iran-Russia Ties Strategic, Longstanding: Velayati';
 let browser: Browser;
@@ -133,6 +134,42 @@ describe('a Persian article', () => {
     expect(vazirmatn.length).toBeGreaterThan(0);
     expect(fontRequests.length, 'the page loads its own fonts').toBeGreaterThan(0);
     expect(fontRequests.filter((url) => vazirmatn.includes(url))).toEqual([]);
+  });
+
+  it('preloads the Latin core faces on an English page; the rest of Latin loads only once the text uses it', async () => {
+    const watched = await openPage(browser, server.origin);
+    const fontRequests: string[] = [];
+    watched.page.on('request', (request) => { if (request.resourceType() === 'font') fontRequests.push(new URL(request.url()).pathname); });
+    await watched.page.goto(articleUrl(SEED_ID));
+    await watched.page.evaluate(() => document.fonts.ready);
+    const { faces, preloaded, text } = await watched.page.evaluate(() => ({
+      faces: [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
+        // Font files only: the metric-matched fallback faces are local() fonts.
+        .filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule && /url\(/.test(rule.style.getPropertyValue('src')))
+        .map((rule) => ({
+          family: rule.style.getPropertyValue('font-family').replace(/"/g, ''),
+          file: new URL(/url\("?([^")]+)"?\)/.exec(rule.style.getPropertyValue('src'))![1]!, location.href).pathname,
+          range: rule.style.getPropertyValue('unicode-range').split(','),
+        })),
+      preloaded: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((link) => new URL(link.href).pathname),
+      text: document.body.innerText,
+    }));
+    const latin = faces.filter((face) => /^(Inter|Source Serif 4) Variable/.test(face.family)).map((face) => ({ ...face, points: codePointsOf(face.range) }));
+    const holding = (char: string) => latin.filter((face) => face.points.has(char.codePointAt(0)!)).map((face) => face.file);
+    // Two preloaded faces (text and headings), each holding A but not é: the core faces.
+    expect(preloaded).toHaveLength(2);
+    expect(preloaded.filter((file) => holding('A').includes(file) && !holding('é').includes(file))).toEqual(preloaded);
+    const rest = holding('é');
+    expect(rest).toHaveLength(2);
+    const restPoints = new Set(latin.filter((face) => rest.includes(face.file)).flatMap((face) => [...face.points]));
+    // (Control and format characters, line breaks or the zero-width non-joiner in Persian names, draw no glyph.)
+    expect([...text].filter((char) => restPoints.has(char.codePointAt(0)!) && !/[\p{Cc}\p{Cf}]/u.test(char))).toEqual([]);
+    expect(fontRequests.filter((file) => rest.includes(file))).toEqual([]);
+    // A word with é appears: the Latin face holding é is fetched for it.
+    await watched.page.evaluate(() => { document.querySelector('.prose p')!.append(' Café.'); });
+    await watched.page.evaluate(() => document.fonts.ready);
+    await expect.poll(() => fontRequests.filter((file) => rest.includes(file)).length).toBeGreaterThan(0);
+    await watched.page.context().close();
   });
 
   it('passes axe (WCAG 2.2 AA) right to left, at desktop and phone widths', async () => {

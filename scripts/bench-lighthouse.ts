@@ -3,7 +3,7 @@
  *
  * Lighthouse (simulated mobile, Debian's Chromium) on one page of each
  * template issue 17 names, in light and dark, served from a built site on
- * loopback. Prints a Markdown table of medians over the runs: performance
+ * loopback, text gzipped as a static host sends it. Prints a Markdown table of medians over the runs: performance
  * score, LCP (simulated ms), CLS, and the accessibility, best-practices and
  * SEO scores (which `e2e/lighthouse.test.ts` asserts at 100). Performance and
  * LCP depend on the machine's load: note the load average with the figures.
@@ -35,7 +35,7 @@ const median = (values: number[]) => {
 const pages = templatePages(dist, 'velayati');
 const missing = LIGHTHOUSE_TEMPLATES.filter((name) => !pages.some((page) => page.template === name));
 if (missing.length) throw new Error(`no page for ${missing.join(', ')} in ${dist}`);
-const server = await serveDir(dist);
+const server = await serveDir(dist, '/', { compress: true });
 const rows: string[] = [];
 const shiftRows: string[] = [];
 const load = loadavg()[0]!.toFixed(1);

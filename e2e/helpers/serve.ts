@@ -2,12 +2,16 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.woff2': 'font/woff2',
   '.wasm': 'application/wasm', '.txt': 'text/plain', '.png': 'image/png', '.jpg': 'image/jpeg', '.ico': 'image/x-icon',
 };
+
+/** Types a static host compresses (fonts, pictures and Pagefind's files, packed already, go as they are). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 export interface StaticServer {
   /** The site's root URL, base path included, ending in "/". */
@@ -39,8 +43,11 @@ export function readHeadersFile(text: string): { pattern: RegExp; headers: [stri
  * Serves a built `dist/` like a static host: directory index files, the
  * site's 404 page for anything missing, everything under a base path.
  * With `headers`, it also sends what dist/_headers says, as Netlify would.
+ * With `compress`, text (HTML, CSS, scripts, JSON, SVG) goes gzipped to a
+ * browser that accepts it, as every static host sends it; what a page costs
+ * a reader on a slow link (Lighthouse's simulation) is measured that way.
  */
-export async function serveDir(dir: string, base = '/', options: { headers?: boolean } = {}): Promise<StaticServer> {
+export async function serveDir(dir: string, base = '/', options: { headers?: boolean; compress?: boolean } = {}): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const headersFile = join(dir, '_headers');
   const rules = options.headers && existsSync(headersFile) ? readHeadersFile(readFileSync(headersFile, 'utf8')) : [];
@@ -60,8 +67,11 @@ export async function serveDir(dir: string, base = '/', options: { headers?: boo
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return notFound();
-    response.writeHead(200, { ...extraHeaders(url.pathname), 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip = options.compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(200, { ...extraHeaders(url.pathname), 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}) });
+    if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
+    else createReadStream(file).pipe(response);
 
     function notFound() {
       const page = join(dir, '404.html');

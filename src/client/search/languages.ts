@@ -52,9 +52,9 @@ type LanguageCounts = Record<string, { page_count?: number }>;
  * bundle plus those listed in its parts.json, each with its own languages.
  * Each language searches every part that has it, merged into one index.
  */
-async function bundlesOf(bundleUrl: string, main: LanguageCounts): Promise<{ url: string; languages: LanguageCounts }[]> {
+async function bundlesOf(bundleUrl: string, main: Promise<LanguageCounts>): Promise<{ url: string; languages: LanguageCounts }[]> {
   const listed = await fetch(`${bundleUrl}parts.json`).then((r) => (r.ok ? r.json() : { parts: [] }), () => ({ parts: [] })) as { parts?: { path: string; languages: LanguageCounts }[] };
-  return [{ url: bundleUrl, languages: main }, ...(listed.parts ?? []).map((part) => ({ url: `${bundleUrl}${part.path}`, languages: part.languages }))];
+  return [{ url: bundleUrl, languages: await main }, ...(listed.parts ?? []).map((part) => ({ url: `${bundleUrl}${part.path}`, languages: part.languages }))];
 }
 
 export interface LanguageIndexes {
@@ -214,8 +214,10 @@ export function combineResponses(responses: { lang: string; response: Response }
  * instance options (excerpt length), given to every part of every language.
  */
 export async function openLanguageIndexes(bundleUrl: string, preferred: readonly string[], copy = '', options: Record<string, unknown> = {}): Promise<LanguageIndexes> {
-  const entry = (await (await fetch(`${bundleUrl}pagefind-entry.json`)).json()) as { languages?: LanguageCounts };
-  const bundles = await bundlesOf(bundleUrl, entry.languages ?? {});
+  // The two lists are asked for at once: one round trip before the first results, not two.
+  const main = fetch(`${bundleUrl}pagefind-entry.json`).then((response) => response.json()).then((entry: { languages?: LanguageCounts }) => entry.languages ?? {});
+  main.catch(() => {}); // awaited in bundlesOf, after parts.json: a failed load is thrown there, not reported twice
+  const bundles = await bundlesOf(bundleUrl, main);
   const counts: LanguageCounts = {};
   for (const bundle of bundles) {
     for (const [lang, { page_count = 0 }] of Object.entries(bundle.languages)) counts[lang] = { page_count: (counts[lang]?.page_count ?? 0) + page_count };
