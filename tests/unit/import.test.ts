@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from '../fixtures/run-script.ts';
-import { removeTempDirs, startPictureServer, tempDir, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
+import { LARGE_PNG, PNG, removeTempDirs, startPictureServer, tempDir, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
 import { runImport, type ImportOptions } from '../../src/lib/import/run.ts';
 
 /**
@@ -81,11 +81,10 @@ describe('running again', () => {
     const first = await runImport(options(site, source));
     expect(first.write.written.length).toBeGreaterThan(0);
     expect(list(site).filter((p) => !p.startsWith('content') && !p.startsWith('public'))).toEqual([]);
-    // Pictures in the text sit beside their article, in its own folder; only the featured picture
-    // (the `image` field takes a site path) goes to public/.
+    // Pictures sit beside their article, in its own folder: those in the text and the featured one.
     const pictures = (dir: string) => list(dir).filter((p) => p.endsWith('.jpg') || p.endsWith('.png'));
-    expect(pictures(join(site, 'content'))).toEqual(['articles/2018/07/gftwgw/map.png', 'articles/2018/07/talks-hopes/talks-640x480.jpg']);
-    expect(pictures(join(site, 'public'))).toEqual(['images/2018/07/talks-hopes/talks.jpg']);
+    expect(pictures(join(site, 'content'))).toEqual(['articles/2018/07/gftwgw/map.png', 'articles/2018/07/talks-hopes/talks-640x480.jpg', 'articles/2018/07/talks-hopes/talks.jpg']);
+    expect(pictures(join(site, 'public'))).toEqual([]);
     expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8'))
       .toContain('\n![Delegates at the table in Vienna](./talks-640x480.jpg "Delegates at the table, Thursday")\n');
 
@@ -143,6 +142,41 @@ describe('running again', () => {
     // The author's broken file is theirs; the check reports only on what the import wrote.
     expect(outcome.notes.filter((n) => n.kind === 'check')).toEqual([]);
     expect(outcome.otherProblems).toBeGreaterThan(0);
+  });
+});
+
+describe('lead pictures', () => {
+  it('a featured picture leads its article from beside it, with the attachment\'s alt text, caption and credit; a small one is sent as it is and listed', async () => {
+    const site = tempDir('lead');
+    const source = writeWxr(tempDir('wxr'), server.base, [{
+      id: 32, title: 'Map post', name: 'map-post', link: `${server.base}/2018/07/23/map-post/`, date: '2018-07-23 09:30:00', gmt: '2018-07-23 05:00:00',
+      terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content: '<p>A post led by a small map.</p>', meta: { _thumbnail_id: '11' },
+    }]);
+    const outcome = await runImport(options(site, source));
+    const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
+    expect(article).toContain('\nimage:\n  src: "./talks.jpg"\n  alt: "Delegates at the table in Vienna"\n  caption: "Delegates in Vienna"\n  credit: "Zoë Photographer"\n');
+    expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes/talks.jpg'))).toEqual(LARGE_PNG);
+    // 1×1 and without alt text: the build would refuse it beside the article, so it goes to public/ and the report says both.
+    const small = readFileSync(join(site, 'content/articles/2018/07/map-post/index.md'), 'utf8');
+    expect(small).toContain('\nimage:\n  src: "/images/2018/07/map-post/map.png"\n  alt: "Map post"\n');
+    expect(readFileSync(join(site, 'public/images/2018/07/map-post/map.png'))).toEqual(PNG);
+    expect(outcome.notes.filter((n) => n.file === 'content/articles/2018/07/map-post/index.md')).toEqual([
+      { kind: 'missing-alt', file: 'content/articles/2018/07/map-post/index.md', line: 9, detail: expect.stringMatching(/^the featured picture has no alt text \(map\.png\); the title stands in/) },
+      { kind: 'small-lead', file: 'content/articles/2018/07/map-post/index.md', line: 9, detail: expect.stringMatching(/^the featured picture is 1×1 pixels, smaller than a share card \(1200×630\)/) },
+    ]);
+    expect(outcome.notes.filter((n) => n.kind === 'check')).toEqual([]);
+  });
+
+  it('Hugo and Jekyll: the frontmatter\'s picture (cover, image) leads the article from beside it', async () => {
+    const hugo = tempDir('hugo-lead');
+    await runImport(options(hugo, writeHugo(tempDir('hugo-src')), { kind: 'hugo' }));
+    expect(readFileSync(join(hugo, 'content/articles/2018/07/first-look/index.md'), 'utf8'))
+      .toContain('\nimage:\n  src: "./lead.png"\n  alt: "The budget papers on a desk"\n  caption: "The budget, published on Thursday"\n');
+    expect(readFileSync(join(hugo, 'content/articles/2018/07/first-look/lead.png'))).toEqual(LARGE_PNG);
+    const jekyll = tempDir('jekyll-lead');
+    const outcome = await runImport(options(jekyll, writeJekyll(tempDir('jekyll-src')), { kind: 'jekyll' }));
+    expect(readFileSync(join(jekyll, 'content/articles/2018/07/first-post/index.md'), 'utf8')).toContain('\nimage:\n  src: "./lead.png"\n  alt: "The office at dawn"\n');
+    expect(outcome.notes.filter((n) => n.kind === 'check')).toEqual([]);
   });
 });
 
