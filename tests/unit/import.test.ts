@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from '../fixtures/run-script.ts';
-import { LARGE_PNG, PNG, removeTempDirs, startPictureServer, tempDir, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
+import { LARGE_PNG, PNG, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
 import { runImport, type ImportOptions } from '../../src/lib/import/run.ts';
 
 /**
@@ -209,6 +209,28 @@ describe('options', () => {
       kind: 'missing-alt', file: 'content/articles/2018/07/gftwgw/index.md', line: 15,
       detail: 'a picture has no alt text (map.png), and the build refuses it until it has: say what it shows in ![…](./map.png), or mark a purely decorative picture ![](./map.png "decorative")',
     }]);
+  });
+
+  it('a feed\'s categories follow --tags like WordPress\'s tags: topics by default, the article\'s tags with keep, nothing with drop', async () => {
+    const rss = writeRss(tempDir('rss'));
+    const atom = writeAtom(tempDir('atom'));
+    const topics = tempDir('feed-topics');
+    await runImport(options(topics, rss, { kind: 'feed' }));
+    await runImport(options(topics, atom, { kind: 'feed' }));
+    expect(readFileSync(join(topics, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8')).toContain('topics: [diplomacy]\n');
+    expect(readFileSync(join(topics, 'content/topics/politika.md'), 'utf8')).toContain('title: "Политика"');
+    const keep = tempDir('feed-keep');
+    const kept = await runImport(options(keep, rss, { kind: 'feed', tags: 'keep' }));
+    await runImport(options(keep, atom, { kind: 'feed', tags: 'keep' }));
+    expect(readFileSync(join(keep, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8')).toContain('topics: [wire-service]\ntags: ["Diplomacy"]\n');
+    expect(readFileSync(join(keep, 'content/articles/2018/07/peregovory-prodolzhayutsya.md'), 'utf8')).toContain('topics: [vesti]\ntags: ["Политика"]\n');
+    expect(existsSync(join(keep, 'content/topics/diplomacy.md'))).toBe(false);
+    expect(kept.notes.filter((n) => n.kind === 'check')).toEqual([]);
+    const drop = tempDir('feed-drop');
+    await runImport(options(drop, rss, { kind: 'feed', tags: 'drop' }));
+    const dropped = readFileSync(join(drop, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8');
+    expect(dropped).toContain('topics: [wire-service]\n');
+    expect(dropped).not.toContain('tags:');
   });
 
   it('articles without a category get the site\'s topic, or the one given', async () => {

@@ -4,7 +4,7 @@ import { attributeOf, child, elementLines, listOf, parseXml, textOf, type XmlNod
 /**
  * An RSS 2.0 or Atom feed: each item or entry is an article with its full
  * content when the feed has it (`content:encoded`, Atom `content`), else its
- * summary; categories become topics. A feed holds only its latest items, so
+ * summary; its categories are read as tags (see topicKeys). A feed holds only its latest items, so
  * the report says how many there were.
  */
 
@@ -27,10 +27,16 @@ export function feedDate(value: string): string | undefined {
   return `${year}-${pad(String(month))}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset === '+00:00' ? 'Z' : offset}`;
 }
 
+/**
+ * A feed's categories as topic keys. A feed does not say which of its
+ * categories are the site's categories and which its tags (WordPress's own
+ * feed lists both as <category>), so they are read as tags and follow
+ * `--tags`: topics by default, the articles' tags with `keep`, nothing with `drop`.
+ */
 function topicKeys(names: string[], topics: Map<string, SourceTopic>): string[] {
   return names.filter(Boolean).map((name) => {
-    const key = `category:${name.toLowerCase()}`;
-    if (!topics.has(key)) topics.set(key, { key, name, kind: 'category' });
+    const key = `tag:${name.toLowerCase()}`;
+    if (!topics.has(key)) topics.set(key, { key, name, kind: 'tag' });
     return key;
   });
 }
@@ -74,8 +80,8 @@ export function readFeed(xml: string, file: string): SourceArchive {
         excerpt: content ? description || undefined : undefined,
         lang,
         draft: false,
-        categories: topicKeys(listOf(item.category).map((c) => textOf(c).trim()), topics),
-        tags: [],
+        categories: [],
+        tags: topicKeys(listOf(item.category).map((c) => textOf(c).trim()), topics),
         body: { format: 'html', text: content || description },
         permalinks: link ? [link] : [],
       });
@@ -109,8 +115,8 @@ export function readFeed(xml: string, file: string): SourceArchive {
       excerpt: content ? summary || undefined : undefined,
       lang: attributeOf(entry, 'xml:lang') || feedLang,
       draft: false,
-      categories: topicKeys(listOf(entry.category).map((c) => attributeOf(c, 'label') || attributeOf(c, 'term')), topics),
-      tags: [],
+      categories: [],
+      tags: topicKeys(listOf(entry.category).map((c) => (attributeOf(c, 'label') || attributeOf(c, 'term')).trim()), topics),
       body: { format: attributeOf(entry.content ?? entry.summary, 'type') === 'text' ? 'markdown' : 'html', text: content || summary },
       permalinks: atomLink(entry) ? [atomLink(entry)] : [],
       notes: xhtml ? [{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }] : undefined,
