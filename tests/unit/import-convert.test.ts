@@ -48,6 +48,17 @@ describe('HTML to Markdown', () => {
     expect(failed.markdown).toBe('[Picture: B](https://old.example/b.jpg) (Cap)');
   });
 
+  it('a link in a figure\'s caption is listed, since the caption is plain text; a picture not fetched keeps its caption\'s markup', () => {
+    const beside = { picture: (url: string, alt: string) => ({ src: `./${url.split('/').pop()}`, alt }) };
+    const html = '<figure><img src="https://old.example/a.jpg" alt="A"><figcaption>Photo: <a href="https://agency.example/">Agency</a>, <em>2018</em></figcaption></figure>';
+    const kept = convert(html, beside);
+    expect(kept.markdown).toBe('![A](./a.jpg "Photo: Agency, 2018")');
+    expect(kept.notes).toEqual([{ kind: 'unconvertible', needle: 'Photo: Agency, 2018', detail: 'the caption "Photo: Agency, 2018" linked to https://agency.example/; a figure\'s caption is plain text, so the link was dropped: put it in the text if it matters' }]);
+    const failed = convert(html, { picture: (_url, alt) => ({ src: undefined, alt }) });
+    expect(failed.markdown).toBe('[Picture: A](https://old.example/a.jpg) (Photo: [Agency](https://agency.example/), _2018_)');
+    expect(failed.notes).toEqual([]);
+  });
+
   it('links to a picture whose download failed instead of loading it from the old site', () => {
     const { markdown } = convert('<p><img src="https://old.example/b.jpg" alt="B"></p>', { picture: (_url, alt) => ({ src: undefined, alt }) });
     expect(markdown).toBe('[Picture: B](https://old.example/b.jpg)');
