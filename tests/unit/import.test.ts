@@ -192,7 +192,7 @@ describe('options', () => {
     const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
     expect(article).toContain('topics: [iran]\n');
     expect(article).not.toContain('tags:');
-    expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, Thursday)\n`);
+    expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, _Thursday_)\n`);
     expect(article).not.toContain('image:');
     expect(outcome.pictures).toBe(0);
   });
