@@ -151,6 +151,9 @@ describe('lead pictures', () => {
     const source = writeWxr(tempDir('wxr'), server.base, [{
       id: 32, title: 'Map post', name: 'map-post', link: `${server.base}/2018/07/23/map-post/`, date: '2018-07-23 09:30:00', gmt: '2018-07-23 05:00:00',
       terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content: '<p>A post led by a small map.</p>', meta: { _thumbnail_id: '11' },
+    }, { id: 33, type: 'attachment', status: 'inherit', title: 'gone', name: 'gone', content: '', attachmentUrl: `${server.base}/missing/gone.jpg` }, {
+      id: 34, title: 'Lost lead', name: 'lost-lead', date: '2018-07-24 09:30:00', gmt: '2018-07-24 05:00:00',
+      terms: '<category domain="category" nicename="iran"><![CDATA[Iran]]></category>', content: '<p>Its picture is gone.</p>', meta: { _thumbnail_id: '33' },
     }]);
     const outcome = await runImport(options(site, source));
     const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
@@ -164,7 +167,25 @@ describe('lead pictures', () => {
       { kind: 'missing-alt', file: 'content/articles/2018/07/map-post/index.md', line: 9, detail: expect.stringMatching(/^the featured picture has no alt text \(map\.png\); the title stands in/) },
       { kind: 'small-lead', file: 'content/articles/2018/07/map-post/index.md', line: 9, detail: expect.stringMatching(/^the featured picture is 1×1 pixels, smaller than a share card \(1200×630\)/) },
     ]);
+    // A featured picture that cannot be fetched leaves the article without one, and the report says so.
+    expect(readFileSync(join(site, 'content/articles/2018/07/lost-lead/index.md'), 'utf8')).not.toContain('image:');
+    expect(outcome.notes.filter((n) => n.file.includes('lost-lead'))).toEqual([{
+      kind: 'failed-download', file: 'content/articles/2018/07/lost-lead/index.md', line: undefined,
+      detail: expect.stringMatching(/^the featured picture http:\/\/127\.0\.0\.1:\d+\/missing\/gone\.jpg could not be fetched \(the server answered 404[^)]*\); the article has no lead picture \(export\.xml:\d+\)$/),
+    }]);
     expect(outcome.notes.filter((n) => n.kind === 'check')).toEqual([]);
+  });
+
+  it('feeds: a Media RSS picture or an Atom image enclosure leads the article from beside it, with its credit', async () => {
+    const site = tempDir('feed-lead');
+    const outcome = await runImport(options(site, writeRss(tempDir('rss'), server.base), { kind: 'feed' }));
+    await runImport(options(site, writeAtom(tempDir('atom'), server.base), { kind: 'feed' }));
+    expect(readFileSync(join(site, 'content/articles/2018/07/ministers-meet-in-geneva/index.md'), 'utf8'))
+      .toContain('\nimage:\n  src: "./geneva.png"\n  alt: "Ministers meet in Geneva"\n  caption: "Ministers in Geneva"\n  credit: "Wire Photo"\n');
+    expect(readFileSync(join(site, 'content/articles/2018/07/ministers-meet-in-geneva/geneva.png'))).toEqual(LARGE_PNG);
+    expect(readFileSync(join(site, 'content/articles/2018/07/peregovory-prodolzhayutsya/index.md'), 'utf8')).toContain('\nimage:\n  src: "./vena.png"\n');
+    // A feed gives no alt text: the title stands in, and the report asks for a description.
+    expect(outcome.notes.map((n) => n.kind)).toEqual(['missing-alt']);
   });
 
   it('Hugo and Jekyll: the frontmatter\'s picture (cover, image) leads the article from beside it', async () => {
@@ -194,6 +215,10 @@ describe('options', () => {
     expect(article).not.toContain('tags:');
     expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, _Thursday_)\n`);
     expect(article).not.toContain('image:');
+    expect(outcome.notes).toContainEqual({
+      kind: 'failed-download', file: 'content/articles/2018/07/talks-hopes/index.md', line: undefined,
+      detail: `the featured picture ${server.base}/wp-content/uploads/2018/07/full/talks.jpg was not fetched (--no-pictures), so the article has no lead picture (export.xml:55)`,
+    });
     expect(outcome.pictures).toBe(0);
   });
 

@@ -71,7 +71,7 @@ export function pictureLookup(context: BodyContext) {
       });
     }
     if (outcome && !outcome.ok && !plan.notes.some((n) => n.kind === 'failed-download' && n.needle === url)) {
-      plan.notes.push({ kind: 'failed-download', detail: `the picture ${url} could not be fetched (${outcome.reason}); the article links to it instead`, needle: url });
+      plan.notes.push({ kind: 'failed-download', detail: `the ${featured ? 'featured ' : ''}picture ${url} could not be fetched (${outcome.reason}); ${featured ? 'the article has no lead picture' : 'the article links to it instead'}`, needle: url });
     }
     return { src, alt: text };
   };

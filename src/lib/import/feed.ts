@@ -1,4 +1,4 @@
-import { ImportError, type SourceArchive, type SourceArticle, type SourceTopic } from './model.ts';
+import { ImportError, type SourceArchive, type SourceArticle, type SourceLead, type SourceTopic } from './model.ts';
 import { attributeOf, child, elementLines, listOf, parseXml, textOf, type XmlNode } from './xml.ts';
 
 /**
@@ -39,6 +39,26 @@ function topicKeys(names: string[], topics: Map<string, SourceTopic>): string[] 
     if (!topics.has(key)) topics.set(key, { key, name, kind: 'tag' });
     return key;
   });
+}
+
+const isPicture = (node: unknown) => /^image\//i.test(attributeOf(node, 'type')) || attributeOf(node, 'medium') === 'image';
+
+/**
+ * An item's lead picture, where the feed names one: Media RSS's
+ * `<media:content medium="image">` (or inside `<media:group>`) with its
+ * `<media:credit>` and `<media:description>`, `<media:thumbnail>`, an image
+ * `<enclosure>`, or Atom's `<link rel="enclosure" type="image/…">`.
+ */
+function feedLead(item: unknown): SourceLead | undefined {
+  const contents = [...listOf(child(item, 'media:content')), ...listOf(child(child(item, 'media:group'), 'media:content'))];
+  const media = contents.find((c) => isPicture(c) || (!attributeOf(c, 'type') && !attributeOf(c, 'medium') && /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(attributeOf(c, 'url'))));
+  const links = listOf(child(item, 'link')).filter((l) => attributeOf(l, 'rel') === 'enclosure' && isPicture(l)).map((l) => attributeOf(l, 'href'));
+  const address = attributeOf(media, 'url') || attributeOf(listOf(child(item, 'media:thumbnail'))[0], 'url')
+    || attributeOf(listOf(child(item, 'enclosure')).find(isPicture), 'url') || links[0];
+  if (!address) return undefined;
+  const credit = textOf(listOf(child(media, 'media:credit') ?? child(item, 'media:credit'))[0]).trim();
+  const caption = textOf(child(media, 'media:description') ?? child(media, 'media:title')).trim();
+  return { address, caption: caption || undefined, credit: credit || undefined };
 }
 
 function atomLink(entry: unknown): string {
@@ -84,6 +104,7 @@ export function readFeed(xml: string, file: string): SourceArchive {
         tags: topicKeys(listOf(item.category).map((c) => textOf(c).trim()), topics),
         body: { format: 'html', text: content || description },
         permalinks: link ? [link] : [],
+        lead: feedLead(item),
       });
     });
     const archive = { kind: 'feed' as const, siteTitle: textOf(child(rss, 'title')) || undefined, siteUrl: textOf(listOf(child(rss, 'link'))[0]) || undefined, articles, topics: [...topics.values()], attachments: [], skipped };
@@ -119,6 +140,7 @@ export function readFeed(xml: string, file: string): SourceArchive {
       tags: topicKeys(listOf(entry.category).map((c) => (attributeOf(c, 'label') || attributeOf(c, 'term')).trim()), topics),
       body: { format: attributeOf(entry.content ?? entry.summary, 'type') === 'text' ? 'markdown' : 'html', text: content || summary },
       permalinks: atomLink(entry) ? [atomLink(entry)] : [],
+      lead: feedLead(entry),
       notes: xhtml ? [{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }] : undefined,
     });
   });

@@ -37,7 +37,13 @@ export interface LeadContext {
 export function leadPicture(plan: ArticlePlan, lead: SourceLead, context: LeadContext): ArticleFile['image'] {
   const plain = (value: string | undefined) => (value ? (context.isHtml ? htmlText(value) : markdownText(value)) : '');
   const choice = context.choose(plan, lead.address, plain(lead.alt), undefined, true);
-  if (!choice.src) return undefined;
+  if (!choice.src) {
+    // A failed download is reported by the lookup; one not fetched at all is said here, so the picture is not lost unsaid.
+    if (!context.fetched?.has(pictureKey(plan.id, lead.address))) {
+      plan.notes.push({ kind: 'failed-download', detail: `the featured picture ${lead.address} was not fetched${context.fetched ? ' (its address leads nowhere the import can fetch from)' : ' (--no-pictures)'}, so the article has no lead picture` });
+    }
+    return undefined;
+  }
   const outcome = context.fetched?.get(pictureKey(plan.id, lead.address));
   const small = outcome?.ok ? outcome.picture.small : undefined;
   if (small) {
