@@ -99,7 +99,10 @@ describe('HTML to Markdown', () => {
 });
 
 describe('WordPress shortcodes', () => {
-  const attachments = new Map<string, SourceAttachment>([['7', { id: '7', url: 'https://old.example/g.jpg', alt: 'Gallery picture', caption: 'Seven' }]]);
+  const attachments = new Map<string, SourceAttachment>([
+    ['7', { id: '7', url: 'https://old.example/g.jpg', alt: 'Gallery picture', caption: 'Seven' }],
+    ['8', { id: '8', url: 'https://old.example/h.jpg', alt: 'Harbour', caption: 'The harbour, <em>1910</em> &amp; now' }],
+  ]);
   const expand = (html: string) => {
     const notes: Note[] = [];
     return { html: expandWordPressShortcodes(html, attachments, notes), notes };
@@ -116,6 +119,12 @@ describe('WordPress shortcodes', () => {
     expect(expand('[youtube=https://www.youtube.com/watch?v=dQw4w9WgXcQ]').html).toContain('watch?v=dQw4w9WgXcQ');
     expect(expand('[code lang="js"]if (a < b) {}[/code]').html).toBe('<pre><code class="language-js">if (a &lt; b) {}</code></pre>');
     expect(expand('[gallery ids="7"]').html).toBe('<figure><img src="https://old.example/g.jpg" alt="Gallery picture"><figcaption>Seven</figcaption></figure>');
+  });
+
+  it('[gallery] reads an attachment\'s caption as the HTML WordPress stores, so its markup is not shown as text', () => {
+    const { html } = expand('[gallery ids="8"]');
+    expect(html).toBe('<figure><img src="https://old.example/h.jpg" alt="Harbour"><figcaption>The harbour, <em>1910</em> &amp; now</figcaption></figure>');
+    expect(htmlToMarkdown(html, { notes: [], link: (href) => href, picture: (url, alt) => ({ src: `./${url.split('/').pop()}`, alt }) })).toBe('![Harbour](./h.jpg "The harbour, 1910 & now")');
   });
 
   it('an unknown shortcode stays as written and is listed; brackets in prose are not shortcodes', () => {
