@@ -4,7 +4,7 @@ import { expandWordPressShortcodes, replaceShortcodes } from '../../src/lib/impo
 import { expandHugoShortcodes, expandLiquidTags } from '../../src/lib/import/template-tags.ts';
 import { autoParagraphs, wordpressDate } from '../../src/lib/import/wordpress.ts';
 import { feedDate } from '../../src/lib/import/feed.ts';
-import { looseDate } from '../../src/lib/import/markdown-site.ts';
+import { frontmatterLead, looseDate } from '../../src/lib/import/markdown-site.ts';
 import { aliasPath, cutDescription, firstParagraph } from '../../src/lib/import/article-file.ts';
 import { embedLink } from '../../src/lib/import/embeds.ts';
 import { checkBody } from '../../src/lib/content/body-safety.ts';
@@ -262,5 +262,18 @@ describe('feed reader', () => {
 <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Long.</p></div></content></entry></feed>`, 'atom.xml');
     expect(archive.articles[0]!.body.text).toBe('Short.');
     expect(archive.articles[0]!.notes).toEqual([{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }]);
+  });
+});
+
+describe('a Hugo or Jekyll post\'s lead picture', () => {
+  it('is read from the forms themes write it in, with its alt text, caption and credit', () => {
+    expect(frontmatterLead({ image: '/img/a.jpg', image_alt: 'A', image_caption: 'Cap', image_credit: 'By' })).toEqual({ address: '/img/a.jpg', alt: 'A', caption: 'Cap', credit: 'By' });
+    expect(frontmatterLead({ image: { path: 'a.jpg', alt: 'A' } })).toMatchObject({ address: 'a.jpg', alt: 'A' });
+    expect(frontmatterLead({ image: { feature: 'b.jpg', credit: 'Agency' } })).toMatchObject({ address: 'b.jpg', credit: 'Agency' });
+    expect(frontmatterLead({ featured_image: 'c.jpg' })).toMatchObject({ address: 'c.jpg' });
+    expect(frontmatterLead({ images: ['d.jpg', 'e.jpg'] })).toMatchObject({ address: 'd.jpg' });
+    expect(frontmatterLead({ cover: { image: 'f.jpg', alt: 'F', caption: 'Fc' } })).toEqual({ address: 'f.jpg', alt: 'F', caption: 'Fc', credit: undefined });
+    expect(frontmatterLead({ header: { overlay_image: '/g.jpg', caption: 'Photo: G' } })).toMatchObject({ address: '/g.jpg', caption: 'Photo: G' });
+    expect(frontmatterLead({ image: false, cover: { hidden: true }, title: 'No picture' })).toBeUndefined();
   });
 });

@@ -93,7 +93,7 @@ const record = (value: unknown): Record<string, unknown> | undefined => (value &
 
 /**
  * The lead picture a post's frontmatter names, in the forms themes use:
- * `image` (a path, or `{ src | path | url, alt, caption, credit }` as
+ * `image` (a path, or `{ src | path | url | feature, alt, caption, credit }` as
  * jekyll-seo-tag and many themes write it), `featured_image`, Hugo's `images`
  * list and PaperMod's `cover`, Minimal Mistakes' `header.image`; with
  * `image_alt`, `image_caption`, `image_credit` beside a plain path.
@@ -103,7 +103,7 @@ export function frontmatterLead(data: Record<string, unknown>): SourceLead | und
   const candidates: unknown[] = [data.image, data.featured_image, data.featuredImage, data.feature_image, textList(data.images)[0], data.cover, header && { src: header.image ?? header.overlay_image, caption: header.caption, alt: header.image_description }];
   for (const candidate of candidates) {
     const object = record(candidate);
-    const address = textField(candidate) ?? (object && textField(object.src ?? object.path ?? object.url ?? object.image));
+    const address = textField(candidate) ?? (object && textField(object.src ?? object.path ?? object.url ?? object.image ?? object.feature));
     if (!address) continue;
     return {
       address,
