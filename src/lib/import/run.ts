@@ -191,7 +191,12 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const pictureFiles: PlannedFile[] = [...(fetched?.values() ?? [])].flatMap((o) => (o.ok ? [{ root: o.picture.root, path: o.picture.path, data: o.picture.data }] : []));
   const planned = [...files.filter((f) => !f.path.startsWith('topics/')), ...topicPlanned, ...pictureFiles];
 
-  const retired = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  const retired: Pick<PlannedFile, 'root' | 'path'>[] = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  // A picture that changed sides (a featured picture now large enough to sit beside its article, or one
+  // an earlier import sent from public/) leaves its copy on the other side behind: it is retired the same way.
+  for (const picture of pictureFiles) {
+    retired.push(picture.root === 'content' ? { root: 'public', path: picture.path.replace(/^articles\//, 'images/') } : { root: 'content', path: picture.path.replace(/^images\//, 'articles/') });
+  }
   const write = writeFiles(planned, roots, options.force, retired);
 
   const notes: ReportNote[] = [];
