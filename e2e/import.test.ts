@@ -34,7 +34,9 @@ async function importInto(kind: string, source: string, name: string, options: s
   reports[name] = readFileSync(report, 'utf8');
 }
 
+/** Every file under `dir` by its hash; none when the import wrote nothing there (public/ holds only pictures the pipeline cannot take). */
 function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
   return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => {
