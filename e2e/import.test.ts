@@ -8,7 +8,7 @@ import { serveDir } from './helpers/serve.ts';
 import { allResults, settled } from './helpers/search-page.ts';
 import { runScript } from '../tests/fixtures/run-script.ts';
 import {
-  PNG, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, type PictureServer,
+  LARGE_PNG, PNG, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, type PictureServer,
 } from '../tests/fixtures/import-sources.ts';
 
 /**
@@ -34,7 +34,9 @@ async function importInto(kind: string, source: string, name: string, options: s
   reports[name] = readFileSync(report, 'utf8');
 }
 
+/** Every file under `dir` by its hash; none when the import wrote nothing there (public/ holds only pictures the pipeline cannot take). */
 function snapshot(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
   return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => {
@@ -77,14 +79,17 @@ const page = (path: string) => readFileSync(join(build.outDir, path, 'index.html
 
 /**
  * The `<img>` with this alt text that Astro's image pipeline made (a WebP in /_astro/ with a `srcset`;
- * the fixtures' pictures are the same bytes, so the file is named after whichever came first), and its figure's caption.
+ * the fixtures' pictures are the same bytes, so the file is named after whichever came first), and its figure's caption:
+ * the first such picture in the article's text, or its lead picture with `lead`.
  */
-function pictureIn(html: string, alt: string): { img: string; caption: string | undefined } | undefined {
-  const img = [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(` alt="${alt}"`));
+function pictureIn(html: string, alt: string, lead = false): { img: string; caption: string | undefined } | undefined {
+  const figure = html.indexOf('<figure class="figure lead-picture">');
+  const leadAt = figure < 0 ? -1 : html.indexOf('<img', figure);
+  const img = [...html.matchAll(/<img\b[^>]*>/g)].filter((m) => (m.index === leadAt) === lead).map((m) => m[0]).find((tag) => tag.includes(` alt="${alt}"`));
   const src = img && /\ssrc="(\/_astro\/[^"]+\.webp)"/.exec(img)?.[1];
   if (!img || !src || !/\ssrcset="[^"]+"/.test(img) || !existsSync(join(build.outDir, src))) return undefined;
   const after = html.slice(html.indexOf(img) + img.length);
-  return { img, caption: /^\s*<figcaption>([^<]*)<\/figcaption>\s*<\/figure>/.exec(after)?.[1] };
+  return { img, caption: /^\s*<figcaption>(.*?)<\/figcaption>\s*<\/figure>/.exec(after)?.[1] };
 }
 
 describe('an imported archive builds', () => {
@@ -109,8 +114,9 @@ describe('an imported archive builds', () => {
     expect(html).toContain('href="/articles/2018/07/gftwgw/"');
     expect(html).toContain('href="/articles/2018/07/peregovory/"');
     expect(readFileSync(join(content, 'articles/2018/07/talks-hopes/talks-640x480.jpg'))).toEqual(PNG);
-    // The featured picture is the `image` field, which takes a site path: it stays in public/.
-    expect(readFileSync(join(publicDir, 'images/2018/07/talks-hopes/talks.jpg'))).toEqual(PNG);
+    // The featured picture leads the article from beside it, through the image pipeline, with its caption and credit.
+    expect(pictureIn(html, 'Delegates at the table in Vienna', true)).toMatchObject({ caption: 'Delegates in Vienna <span class="credit"><bdi>Zoë Photographer</bdi></span>' });
+    expect(readFileSync(join(content, 'articles/2018/07/talks-hopes/talks.jpg'))).toEqual(LARGE_PNG);
   });
 
   it('WordPress tags kept as tags: listed on the article, each a search filter', () => {
@@ -190,7 +196,9 @@ describe('an imported archive builds', () => {
     expect(hugo).toContain('{{&lt; notice warning &gt;}}');
     expect(hugo).toContain('// {{&lt; not-a-shortcode &gt;}} stays inside code');
     expect(page('articles/2018/07/second-look')).toContain('href="/articles/2018/07/first-look/"');
+    expect(pictureIn(hugo, 'The budget papers on a desk', true)).toMatchObject({ caption: 'The budget, published on Thursday' });
     const jekyll = page('articles/2018/07/first-post');
+    expect(pictureIn(jekyll, 'The office at dawn', true)).toMatchObject({ caption: undefined });
     expect(jekyll).toContain('href="/articles/2018/07/second-post/"');
     expect(pictureIn(jekyll, 'Office photo')).toBeDefined();
     expect(existsSync(join(build.outDir, 'articles/2018/07/ideas'))).toBe(false);

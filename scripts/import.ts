@@ -21,9 +21,11 @@ const USAGE = `Usage: npm run import -- <${IMPORT_KINDS.join('|')}> <source> [op
   jekyll <folder>        a Jekyll site (with _posts/)
 
   --out <dir>        the content folder to write into (default: content/ or CHRONICLE_CONTENT_DIR)
-  --public <dir>     where pictures go, under images/ (default: public/)
+  --public <dir>     where pictures sent as they are go (SVG, small featured
+                     pictures), under images/ (default: public/)
   --tags <mode>      topics: tags become topics (default); keep: tags stay the
-                     article's tags (no topic files); drop: tags are left out
+                     article's tags (no topic files); drop: tags are left out.
+                     A feed's categories count as tags
   --topic <id>       the topic of articles that have none (default: one named after the site)
   --lang <tag>       the language of articles whose source does not say (e.g. fa)
   --report <file>    where the report goes (default: import-report.md)

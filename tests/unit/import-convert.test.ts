@@ -4,7 +4,7 @@ import { expandWordPressShortcodes, replaceShortcodes } from '../../src/lib/impo
 import { expandHugoShortcodes, expandLiquidTags } from '../../src/lib/import/template-tags.ts';
 import { autoParagraphs, wordpressDate } from '../../src/lib/import/wordpress.ts';
 import { feedDate } from '../../src/lib/import/feed.ts';
-import { looseDate } from '../../src/lib/import/markdown-site.ts';
+import { frontmatterLead, looseDate } from '../../src/lib/import/markdown-site.ts';
 import { aliasPath, cutDescription, firstParagraph } from '../../src/lib/import/article-file.ts';
 import { embedLink } from '../../src/lib/import/embeds.ts';
 import { checkBody } from '../../src/lib/content/body-safety.ts';
@@ -48,6 +48,17 @@ describe('HTML to Markdown', () => {
     expect(failed.markdown).toBe('[Picture: B](https://old.example/b.jpg) (Cap)');
   });
 
+  it('a link in a figure\'s caption is listed, since the caption is plain text; a picture not fetched keeps its caption\'s markup', () => {
+    const beside = { picture: (url: string, alt: string) => ({ src: `./${url.split('/').pop()}`, alt }) };
+    const html = '<figure><img src="https://old.example/a.jpg" alt="A"><figcaption>Photo: <a href="https://agency.example/">Agency</a>, <em>2018</em></figcaption></figure>';
+    const kept = convert(html, beside);
+    expect(kept.markdown).toBe('![A](./a.jpg "Photo: Agency, 2018")');
+    expect(kept.notes).toEqual([{ kind: 'unconvertible', needle: 'Photo: Agency, 2018', detail: 'the caption "Photo: Agency, 2018" linked to https://agency.example/; a figure\'s caption is plain text, so the link was dropped: put it in the text if it matters' }]);
+    const failed = convert(html, { picture: (_url, alt) => ({ src: undefined, alt }) });
+    expect(failed.markdown).toBe('[Picture: A](https://old.example/a.jpg) (Photo: [Agency](https://agency.example/), _2018_)');
+    expect(failed.notes).toEqual([]);
+  });
+
   it('links to a picture whose download failed instead of loading it from the old site', () => {
     const { markdown } = convert('<p><img src="https://old.example/b.jpg" alt="B"></p>', { picture: (_url, alt) => ({ src: undefined, alt }) });
     expect(markdown).toBe('[Picture: B](https://old.example/b.jpg)');
@@ -88,7 +99,10 @@ describe('HTML to Markdown', () => {
 });
 
 describe('WordPress shortcodes', () => {
-  const attachments = new Map<string, SourceAttachment>([['7', { id: '7', url: 'https://old.example/g.jpg', alt: 'Gallery picture', caption: 'Seven' }]]);
+  const attachments = new Map<string, SourceAttachment>([
+    ['7', { id: '7', url: 'https://old.example/g.jpg', alt: 'Gallery picture', caption: 'Seven' }],
+    ['8', { id: '8', url: 'https://old.example/h.jpg', alt: 'Harbour', caption: 'The harbour, <em>1910</em> &amp; now' }],
+  ]);
   const expand = (html: string) => {
     const notes: Note[] = [];
     return { html: expandWordPressShortcodes(html, attachments, notes), notes };
@@ -105,6 +119,12 @@ describe('WordPress shortcodes', () => {
     expect(expand('[youtube=https://www.youtube.com/watch?v=dQw4w9WgXcQ]').html).toContain('watch?v=dQw4w9WgXcQ');
     expect(expand('[code lang="js"]if (a < b) {}[/code]').html).toBe('<pre><code class="language-js">if (a &lt; b) {}</code></pre>');
     expect(expand('[gallery ids="7"]').html).toBe('<figure><img src="https://old.example/g.jpg" alt="Gallery picture"><figcaption>Seven</figcaption></figure>');
+  });
+
+  it('[gallery] reads an attachment\'s caption as the HTML WordPress stores, so its markup is not shown as text', () => {
+    const { html } = expand('[gallery ids="8"]');
+    expect(html).toBe('<figure><img src="https://old.example/h.jpg" alt="Harbour"><figcaption>The harbour, <em>1910</em> &amp; now</figcaption></figure>');
+    expect(htmlToMarkdown(html, { notes: [], link: (href) => href, picture: (url, alt) => ({ src: `./${url.split('/').pop()}`, alt }) })).toBe('![Harbour](./h.jpg "The harbour, 1910 & now")');
   });
 
   it('an unknown shortcode stays as written and is listed; brackets in prose are not shortcodes', () => {
@@ -242,5 +262,18 @@ describe('feed reader', () => {
 <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Long.</p></div></content></entry></feed>`, 'atom.xml');
     expect(archive.articles[0]!.body.text).toBe('Short.');
     expect(archive.articles[0]!.notes).toEqual([{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }]);
+  });
+});
+
+describe('a Hugo or Jekyll post\'s lead picture', () => {
+  it('is read from the forms themes write it in, with its alt text, caption and credit', () => {
+    expect(frontmatterLead({ image: '/img/a.jpg', image_alt: 'A', image_caption: 'Cap', image_credit: 'By' })).toEqual({ address: '/img/a.jpg', alt: 'A', caption: 'Cap', credit: 'By' });
+    expect(frontmatterLead({ image: { path: 'a.jpg', alt: 'A' } })).toMatchObject({ address: 'a.jpg', alt: 'A' });
+    expect(frontmatterLead({ image: { feature: 'b.jpg', credit: 'Agency' } })).toMatchObject({ address: 'b.jpg', credit: 'Agency' });
+    expect(frontmatterLead({ featured_image: 'c.jpg' })).toMatchObject({ address: 'c.jpg' });
+    expect(frontmatterLead({ images: ['d.jpg', 'e.jpg'] })).toMatchObject({ address: 'd.jpg' });
+    expect(frontmatterLead({ cover: { image: 'f.jpg', alt: 'F', caption: 'Fc' } })).toEqual({ address: 'f.jpg', alt: 'F', caption: 'Fc', credit: undefined });
+    expect(frontmatterLead({ header: { overlay_image: '/g.jpg', caption: 'Photo: G' } })).toMatchObject({ address: '/g.jpg', caption: 'Photo: G' });
+    expect(frontmatterLead({ image: false, cover: { hidden: true }, title: 'No picture' })).toBeUndefined();
   });
 });

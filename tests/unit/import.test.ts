@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from '../fixtures/run-script.ts';
-import { removeTempDirs, startPictureServer, tempDir, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
-import { runImport, type ImportOptions } from '../../src/lib/import/run.ts';
+import { importOptions, removeTempDirs, startPictureServer, tempDir, writeAtom, writeHugo, writeJekyll, writeRss, writeWxr, wxr, type PictureServer } from '../fixtures/import-sources.ts';
+import { runImport } from '../../src/lib/import/run.ts';
 
 /**
  * The import's promises about files: bad input writes nothing, a re-run
@@ -21,12 +21,7 @@ afterAll(async () => {
 
 const list = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : []);
 
-function options(site: string, source: string, overrides: Partial<ImportOptions> = {}): ImportOptions {
-  return {
-    kind: 'wordpress', source, contentDir: join(site, 'content'), publicDir: join(site, 'public'),
-    tags: 'topics', pictures: true, force: false, displayRoot: site, ...overrides,
-  };
-}
+const options = importOptions;
 
 describe('bad input gets a clear error and writes nothing', () => {
   const cases: [string, string, (dir: string) => string, RegExp][] = [
@@ -81,11 +76,10 @@ describe('running again', () => {
     const first = await runImport(options(site, source));
     expect(first.write.written.length).toBeGreaterThan(0);
     expect(list(site).filter((p) => !p.startsWith('content') && !p.startsWith('public'))).toEqual([]);
-    // Pictures in the text sit beside their article, in its own folder; only the featured picture
-    // (the `image` field takes a site path) goes to public/.
+    // Pictures sit beside their article, in its own folder: those in the text and the featured one.
     const pictures = (dir: string) => list(dir).filter((p) => p.endsWith('.jpg') || p.endsWith('.png'));
-    expect(pictures(join(site, 'content'))).toEqual(['articles/2018/07/gftwgw/map.png', 'articles/2018/07/talks-hopes/talks-640x480.jpg']);
-    expect(pictures(join(site, 'public'))).toEqual(['images/2018/07/talks-hopes/talks.jpg']);
+    expect(pictures(join(site, 'content'))).toEqual(['articles/2018/07/gftwgw/map.png', 'articles/2018/07/talks-hopes/talks-640x480.jpg', 'articles/2018/07/talks-hopes/talks.jpg']);
+    expect(pictures(join(site, 'public'))).toEqual([]);
     expect(readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8'))
       .toContain('\n![Delegates at the table in Vienna](./talks-640x480.jpg "Delegates at the table, Thursday")\n');
 
@@ -158,8 +152,12 @@ describe('options', () => {
     const article = readFileSync(join(site, 'content/articles/2018/07/talks-hopes/index.md'), 'utf8');
     expect(article).toContain('topics: [iran]\n');
     expect(article).not.toContain('tags:');
-    expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, Thursday)\n`);
+    expect(article).toContain(`\n[Picture: Delegates at the table in Vienna](${server.base}/wp-content/uploads/2018/07/talks-640x480.jpg) (Delegates at the table, _Thursday_)\n`);
     expect(article).not.toContain('image:');
+    expect(outcome.notes).toContainEqual({
+      kind: 'failed-download', file: 'content/articles/2018/07/talks-hopes/index.md', line: undefined,
+      detail: `the featured picture ${server.base}/wp-content/uploads/2018/07/full/talks.jpg was not fetched (--no-pictures), so the article has no lead picture (export.xml:55)`,
+    });
     expect(outcome.pictures).toBe(0);
   });
 
@@ -175,6 +173,28 @@ describe('options', () => {
       kind: 'missing-alt', file: 'content/articles/2018/07/gftwgw/index.md', line: 15,
       detail: 'a picture has no alt text (map.png), and the build refuses it until it has: say what it shows in ![…](./map.png), or mark a purely decorative picture ![](./map.png "decorative")',
     }]);
+  });
+
+  it('a feed\'s categories follow --tags like WordPress\'s tags: topics by default, the article\'s tags with keep, nothing with drop', async () => {
+    const rss = writeRss(tempDir('rss'));
+    const atom = writeAtom(tempDir('atom'));
+    const topics = tempDir('feed-topics');
+    await runImport(options(topics, rss, { kind: 'feed' }));
+    await runImport(options(topics, atom, { kind: 'feed' }));
+    expect(readFileSync(join(topics, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8')).toContain('topics: [diplomacy]\n');
+    expect(readFileSync(join(topics, 'content/topics/politika.md'), 'utf8')).toContain('title: "Политика"');
+    const keep = tempDir('feed-keep');
+    const kept = await runImport(options(keep, rss, { kind: 'feed', tags: 'keep' }));
+    await runImport(options(keep, atom, { kind: 'feed', tags: 'keep' }));
+    expect(readFileSync(join(keep, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8')).toContain('topics: [wire-service]\ntags: ["Diplomacy"]\n');
+    expect(readFileSync(join(keep, 'content/articles/2018/07/peregovory-prodolzhayutsya.md'), 'utf8')).toContain('topics: [vesti]\ntags: ["Политика"]\n');
+    expect(existsSync(join(keep, 'content/topics/diplomacy.md'))).toBe(false);
+    expect(kept.notes.filter((n) => n.kind === 'check')).toEqual([]);
+    const drop = tempDir('feed-drop');
+    await runImport(options(drop, rss, { kind: 'feed', tags: 'drop' }));
+    const dropped = readFileSync(join(drop, 'content/articles/2018/07/ministers-meet-in-geneva.md'), 'utf8');
+    expect(dropped).toContain('topics: [wire-service]\n');
+    expect(dropped).not.toContain('tags:');
   });
 
   it('articles without a category get the site\'s topic, or the one given', async () => {

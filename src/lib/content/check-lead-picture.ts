@@ -71,12 +71,17 @@ function leadPictureProblem(src: string, path: string): string | undefined {
   return undefined;
 }
 
-/** Width and height as shown (a picture taken sideways, EXIF orientation 5–8, swaps them), or undefined for a file that is not one. */
+/** Width and height as shown, or undefined for a file that is not one. */
 function sizeOf(path: string): { width: number; height: number } | undefined {
   try {
-    const { width, height, orientation } = imageSize(readFileSync(path));
-    return (orientation ?? 0) >= 5 ? { width: height, height: width } : { width, height };
+    return shownSize(readFileSync(path));
   } catch {
     return undefined;
   }
+}
+
+/** A picture's width and height as shown (a picture taken sideways, EXIF orientation 5–8, swaps them); throws when it is not one. */
+export function shownSize(data: Uint8Array): { width: number; height: number } {
+  const { width, height, orientation } = imageSize(data);
+  return (orientation ?? 0) >= 5 ? { width: height, height: width } : { width, height };
 }

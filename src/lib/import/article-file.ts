@@ -102,7 +102,7 @@ export interface ArticleFile {
   lang?: string | undefined;
   topics: string[];
   tags?: string[] | undefined;
-  image?: { src: string; alt: string } | undefined;
+  image?: { src: string; alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
   aliases: string[];
   draft: boolean;
   body: string;
@@ -119,7 +119,12 @@ export function articleText(article: ArticleFile): string {
   if (article.lang) lines.push(`lang: ${article.lang}`);
   lines.push(`topics: ${yamlList(article.topics)}`);
   if (article.tags?.length) lines.push(`tags: [${article.tags.map(yamlString).join(', ')}]`);
-  if (article.image) lines.push(`image: { src: ${yamlString(article.image.src)}, alt: ${yamlString(article.image.alt)} }`);
+  if (article.image) {
+    const { src, alt, caption, credit } = article.image;
+    lines.push('image:', `  src: ${yamlString(src)}`, `  alt: ${yamlString(alt)}`);
+    if (caption) lines.push(`  caption: ${yamlString(caption)}`);
+    if (credit) lines.push(`  credit: ${yamlString(credit)}`);
+  }
   if (article.aliases.length) lines.push('aliases:', ...article.aliases.map((alias) => `  - ${yamlString(alias)}`));
   if (article.draft) lines.push('draft: true');
   const body = article.body.trim();

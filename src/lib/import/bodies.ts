@@ -49,8 +49,8 @@ export interface BodyContext {
   link(href: string): string;
 }
 
-/** A picture's key among the fetched ones: the featured picture is kept apart, since it goes to public/ (pictures.ts). */
-export const pictureKey = (articleId: string, address: string, featured = false) => `${articleId}\n${featured ? 'featured\n' : ''}${address}`;
+/** A picture's key among the fetched ones: an article's own copy of an address (the lead picture shares it with the text). */
+export const pictureKey = (articleId: string, address: string) => `${articleId}\n${address}`;
 
 export function pictureLookup(context: BodyContext) {
   const byUrl = new Map<string, SourceAttachment>();
@@ -58,7 +58,7 @@ export function pictureLookup(context: BodyContext) {
   return (plan: ArticlePlan, url: string, alt: string, attachmentId?: string, featured = false) => {
     const attachment = (attachmentId ? context.attachments.get(attachmentId) : undefined) ?? byUrl.get(fullSize(url));
     const text = alt || attachment?.alt || '';
-    const outcome = context.pictures?.get(pictureKey(plan.id, url, featured));
+    const outcome = context.pictures?.get(pictureKey(plan.id, url));
     const src = outcome?.ok ? outcome.picture.src : undefined;
     const shown = src ?? url;
     if (!text && (!featured || src)) {
@@ -71,7 +71,7 @@ export function pictureLookup(context: BodyContext) {
       });
     }
     if (outcome && !outcome.ok && !plan.notes.some((n) => n.kind === 'failed-download' && n.needle === url)) {
-      plan.notes.push({ kind: 'failed-download', detail: `the picture ${url} could not be fetched (${outcome.reason}); the article links to it instead`, needle: url });
+      plan.notes.push({ kind: 'failed-download', detail: `the ${featured ? 'featured ' : ''}picture ${url} could not be fetched (${outcome.reason}); ${featured ? 'the article has no lead picture' : 'the article links to it instead'}`, needle: url });
     }
     return { src, alt: text };
   };

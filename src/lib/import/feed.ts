@@ -1,10 +1,10 @@
-import { ImportError, type SourceArchive, type SourceArticle, type SourceTopic } from './model.ts';
+import { ImportError, type SourceArchive, type SourceArticle, type SourceLead, type SourceTopic } from './model.ts';
 import { attributeOf, child, elementLines, listOf, parseXml, textOf, type XmlNode } from './xml.ts';
 
 /**
  * An RSS 2.0 or Atom feed: each item or entry is an article with its full
  * content when the feed has it (`content:encoded`, Atom `content`), else its
- * summary; categories become topics. A feed holds only its latest items, so
+ * summary; its categories are read as tags (see topicKeys). A feed holds only its latest items, so
  * the report says how many there were.
  */
 
@@ -27,12 +27,38 @@ export function feedDate(value: string): string | undefined {
   return `${year}-${pad(String(month))}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${offset === '+00:00' ? 'Z' : offset}`;
 }
 
+/**
+ * A feed's categories as topic keys. A feed does not say which of its
+ * categories are the site's categories and which its tags (WordPress's own
+ * feed lists both as <category>), so they are read as tags and follow
+ * `--tags`: topics by default, the articles' tags with `keep`, nothing with `drop`.
+ */
 function topicKeys(names: string[], topics: Map<string, SourceTopic>): string[] {
   return names.filter(Boolean).map((name) => {
-    const key = `category:${name.toLowerCase()}`;
-    if (!topics.has(key)) topics.set(key, { key, name, kind: 'category' });
+    const key = `tag:${name.toLowerCase()}`;
+    if (!topics.has(key)) topics.set(key, { key, name, kind: 'tag' });
     return key;
   });
+}
+
+const isPicture = (node: unknown) => /^image\//i.test(attributeOf(node, 'type')) || attributeOf(node, 'medium') === 'image';
+
+/**
+ * An item's lead picture, where the feed names one: Media RSS's
+ * `<media:content medium="image">` (or inside `<media:group>`) with its
+ * `<media:credit>` and `<media:description>`, `<media:thumbnail>`, an image
+ * `<enclosure>`, or Atom's `<link rel="enclosure" type="image/…">`.
+ */
+function feedLead(item: unknown): SourceLead | undefined {
+  const contents = [...listOf(child(item, 'media:content')), ...listOf(child(child(item, 'media:group'), 'media:content'))];
+  const media = contents.find((c) => isPicture(c) || (!attributeOf(c, 'type') && !attributeOf(c, 'medium') && /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(attributeOf(c, 'url'))));
+  const links = listOf(child(item, 'link')).filter((l) => attributeOf(l, 'rel') === 'enclosure' && isPicture(l)).map((l) => attributeOf(l, 'href'));
+  const address = attributeOf(media, 'url') || attributeOf(listOf(child(item, 'media:thumbnail'))[0], 'url')
+    || attributeOf(listOf(child(item, 'enclosure')).find(isPicture), 'url') || links[0];
+  if (!address) return undefined;
+  const credit = textOf(listOf(child(media, 'media:credit') ?? child(item, 'media:credit'))[0]).trim();
+  const caption = textOf(child(media, 'media:description') ?? child(media, 'media:title')).trim();
+  return { address, caption: caption || undefined, credit: credit || undefined };
 }
 
 function atomLink(entry: unknown): string {
@@ -74,10 +100,11 @@ export function readFeed(xml: string, file: string): SourceArchive {
         excerpt: content ? description || undefined : undefined,
         lang,
         draft: false,
-        categories: topicKeys(listOf(item.category).map((c) => textOf(c).trim()), topics),
-        tags: [],
+        categories: [],
+        tags: topicKeys(listOf(item.category).map((c) => textOf(c).trim()), topics),
         body: { format: 'html', text: content || description },
         permalinks: link ? [link] : [],
+        lead: feedLead(item),
       });
     });
     const archive = { kind: 'feed' as const, siteTitle: textOf(child(rss, 'title')) || undefined, siteUrl: textOf(listOf(child(rss, 'link'))[0]) || undefined, articles, topics: [...topics.values()], attachments: [], skipped };
@@ -109,10 +136,11 @@ export function readFeed(xml: string, file: string): SourceArchive {
       excerpt: content ? summary || undefined : undefined,
       lang: attributeOf(entry, 'xml:lang') || feedLang,
       draft: false,
-      categories: topicKeys(listOf(entry.category).map((c) => attributeOf(c, 'label') || attributeOf(c, 'term')), topics),
-      tags: [],
+      categories: [],
+      tags: topicKeys(listOf(entry.category).map((c) => (attributeOf(c, 'label') || attributeOf(c, 'term')).trim()), topics),
       body: { format: attributeOf(entry.content ?? entry.summary, 'type') === 'text' ? 'markdown' : 'html', text: content || summary },
       permalinks: atomLink(entry) ? [atomLink(entry)] : [],
+      lead: feedLead(entry),
       notes: xhtml ? [{ kind: 'unconvertible', detail: 'the entry\'s content is XHTML, which the importer does not read; the summary was used' }] : undefined,
     });
   });

@@ -4,7 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, ElementContent, Root } from 'hast';
-import type { Nodes as MdastNodes } from 'mdast';
+import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import type { Note } from './model.ts';
 import { embedLink } from './embeds.ts';
 
@@ -64,12 +64,25 @@ export function htmlToMarkdown(html: string, options: ConvertOptions): string {
     return { url, ...options.picture(url, String(img.properties?.alt ?? '').trim(), id) };
   };
 
-  /** A picture alone in its paragraph, its caption the title; a picture not fetched is a link to it, the caption after. */
-  const figureNode = (img: Element, caption: string): MdastNodes => {
+  /**
+   * A picture alone in its paragraph, its caption the title (plain text: a link in it is listed, since its
+   * address would be lost); a picture not fetched is a link to it, the caption after with its markup.
+   */
+  const figureNode = (state: State, img: Element, captionElement: Element | undefined): MdastNodes => {
     const choice = choose(img);
-    if (choice.src) return { type: 'paragraph', children: [{ type: 'image', url: choice.src, alt: choice.alt, title: caption || null }] };
+    const caption = captionElement ? toText(captionElement).replace(/\s+/g, ' ').trim() : '';
+    if (choice.src) {
+      const links = [] as string[];
+      const collect = (e: Element | Root) => e.children.forEach((c) => c.type === 'element' && (c.tagName === 'a' && c.properties?.href ? links.push(String(c.properties.href)) : collect(c)));
+      if (captionElement) collect(captionElement);
+      if (links.length) {
+        options.notes.push({ kind: 'unconvertible', detail: `the caption "${caption}" linked to ${links.join(', ')}; a figure's caption is plain text, so the link was dropped: put it in the text if it matters`, needle: caption.slice(0, 40) });
+      }
+      return { type: 'paragraph', children: [{ type: 'image', url: choice.src, alt: choice.alt, title: caption || null }] };
+    }
     const link: MdastNodes = { type: 'link', url: choice.url, title: null, children: [{ type: 'text', value: choice.alt ? `Picture: ${choice.alt}` : 'Picture' }] };
-    return { type: 'paragraph', children: caption ? [link, { type: 'text', value: ` (${caption})` }] : [link] };
+    const words = captionElement && caption ? (state.all(captionElement) as PhrasingContent[]) : [];
+    return { type: 'paragraph', children: words.length ? [link, { type: 'text', value: ' (' }, ...words, { type: 'text', value: ')' }] : [link] };
   };
 
   const linkNode = (state: State, node: Element, url: string, title: string): MdastNodes => {
@@ -91,8 +104,7 @@ export function htmlToMarkdown(html: string, options: ConvertOptions): string {
       }
       const img = find(node, isTag('img'));
       if (!img) return state.all(node) as MdastNodes[];
-      const caption = find(node, isTag('figcaption'));
-      const result = figureNode(img, caption ? toText(caption).replace(/\s+/g, ' ').trim() : '');
+      const result = figureNode(state, img, find(node, isTag('figcaption')));
       state.patch(node, result);
       return result;
     },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { ImportError, type SourceArticle, type SourcePlace, type SourceTopic } from './model.ts';
+import { ImportError, type SourceArticle, type SourceLead, type SourcePlace, type SourceTopic } from './model.ts';
 
 /**
  * What Hugo and Jekyll share: Markdown files with YAML (`---`) or TOML
@@ -89,6 +89,32 @@ export function fillPermalink(pattern: string, values: Record<string, string>): 
   return pattern.replace(/:(\w+)/g, (all, name: string) => values[name] ?? all).replace(/\/{2,}/g, '/');
 }
 
+const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+
+/**
+ * The lead picture a post's frontmatter names, in the forms themes use:
+ * `image` (a path, or `{ src | path | url | feature, alt, caption, credit }` as
+ * jekyll-seo-tag and many themes write it), `featured_image`, Hugo's `images`
+ * list and PaperMod's `cover`, Minimal Mistakes' `header.image`; with
+ * `image_alt`, `image_caption`, `image_credit` beside a plain path.
+ */
+export function frontmatterLead(data: Record<string, unknown>): SourceLead | undefined {
+  const header = record(data.header);
+  const candidates: unknown[] = [data.image, data.featured_image, data.featuredImage, data.feature_image, textList(data.images)[0], data.cover, header && { src: header.image ?? header.overlay_image, caption: header.caption, alt: header.image_description }];
+  for (const candidate of candidates) {
+    const object = record(candidate);
+    const address = textField(candidate) ?? (object && textField(object.src ?? object.path ?? object.url ?? object.image ?? object.feature));
+    if (!address) continue;
+    return {
+      address,
+      alt: textField(object?.alt) ?? textField(data.image_alt),
+      caption: textField(object?.caption) ?? textField(data.image_caption),
+      credit: textField(object?.credit) ?? textField(data.image_credit),
+    };
+  }
+  return undefined;
+}
+
 /** The article fields both sources fill the same way. */
 export function commonFields(file: MarkdownFile, place: SourcePlace, topics: Map<string, SourceTopic>): Omit<SourceArticle, 'pubDate' | 'slug' | 'permalinks' | 'draft'> {
   const { data } = file;
@@ -102,5 +128,6 @@ export function commonFields(file: MarkdownFile, place: SourcePlace, topics: Map
     categories: frontmatterTopics([...textList(data.categories), ...textList(data.category)], 'category', topics),
     tags: frontmatterTopics(textList(data.tags), 'tag', topics),
     body: { format: /\.html$/i.test(file.path) ? 'html' : 'markdown', text: file.body },
+    lead: frontmatterLead(data),
   };
 }

@@ -34,10 +34,18 @@ export interface SourceArticle {
   permalinks: string[];
   /** WordPress's post id, for `?p=123` links. */
   postId?: string | undefined;
-  /** A lead picture named by the source (WordPress's featured image). */
-  featuredImage?: string | undefined;
+  /** The lead picture the source names (WordPress's featured image, a Hugo or Jekyll `image:`). */
+  lead?: SourceLead | undefined;
   /** What the reader already knows needs a person (e.g. content it could not read). */
   notes?: Note[] | undefined;
+}
+
+/** A lead picture: its address as the source writes it, and what the source says about it (HTML for WordPress). */
+export interface SourceLead {
+  address: string;
+  alt?: string | undefined;
+  caption?: string | undefined;
+  credit?: string | undefined;
 }
 
 export interface SourceTopic {
@@ -55,6 +63,8 @@ export interface SourceAttachment {
   url: string;
   alt?: string | undefined;
   caption?: string | undefined;
+  /** The photographer or agency, from the picture's own metadata (IPTC credit, which WordPress keeps). */
+  credit?: string | undefined;
 }
 
 export interface SourceArchive {
@@ -79,6 +89,7 @@ export type NoteKind =
   | 'unknown-shortcode'
   | 'unconvertible'
   | 'failed-download'
+  | 'small-lead'
   | 'id-collision'
   | 'edited'
   | 'check';

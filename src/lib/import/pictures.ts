@@ -2,18 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { download } from '../content/remote-pictures.ts';
 import { isPictureFile } from '../content/picture-files.ts';
+import { shownSize } from '../content/check-lead-picture.ts';
+import { coversShareCard, type Size } from '../core/picture-crops.ts';
 
 /**
  * Pictures of imported articles, copied into the site's own files: the build
  * refuses pictures loaded from another site (src/lib/content/body-safety.ts).
- * A picture in the text goes beside its article, the place the guide's
- * pictures page recommends (`content/articles/<id>/index.md` and
+ * A picture goes beside its article, the place the guide's pictures page
+ * recommends (`content/articles/<id>/index.md` and
  * `content/articles/<id>/<name>`, written `./<name>`), so Astro's image
- * pipeline optimises it. Two kinds go to `public/images/<article id>/<name>`
- * instead, written `/images/<article id>/<name>`: the featured picture (the
- * `image` field takes a site path) and a picture in a format the pipeline
- * cannot read (SVG, TIFF…), which content/ refuses. A picture that cannot be
- * fetched is reported, and the article links to the original instead.
+ * pipeline optimises it; the featured picture too, as the article's lead
+ * picture (`image.src: ./<name>`). Two kinds go to
+ * `public/images/<article id>/<name>` instead, written
+ * `/images/<article id>/<name>`, which the site sends as they are: a picture
+ * in a format the pipeline cannot read (SVG, TIFF…), which content/ refuses,
+ * and a featured picture smaller than a share card, which the build refuses
+ * as a lead picture kept with the content. A picture that cannot be fetched
+ * is reported, and the article links to the original instead.
  */
 
 export interface PictureSource {
@@ -33,7 +38,12 @@ export interface FetchedPicture extends PicturePlace {
   /** What the article writes: `./a.jpg` beside it, or the site path `/images/2018/07/x/a.jpg`. */
   src: string;
   data: Buffer;
+  /** A lead picture's size when it is smaller than a share card (and so went to public/). */
+  small?: Size | undefined;
 }
+
+/** A picture to fetch: where from, where to, and whether it leads its article. */
+export type WantedPicture = PicturePlace & { source: PictureSource; lead?: boolean | undefined };
 
 export type PictureOutcome = { ok: true; picture: FetchedPicture } | { ok: false; reason: string };
 
@@ -83,13 +93,13 @@ export function locatePicture(address: string, context: { siteUrl?: string | und
  * Fetches every picture of every article, a few at a time. `wanted` maps a
  * key (article id and address) to where it comes from and the file it goes to.
  */
-export async function fetchPictures(wanted: Map<string, PicturePlace & { source: PictureSource }>, concurrency = 4): Promise<Map<string, PictureOutcome>> {
+export async function fetchPictures(wanted: Map<string, WantedPicture>, concurrency = 4): Promise<Map<string, PictureOutcome>> {
   const outcomes = new Map<string, PictureOutcome>();
   const queue = [...wanted.entries()];
   const cache = new Map<string, Promise<{ data: Buffer; type: string } | { reason: string }>>();
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, { source, root, path }] = next;
+      const [key, { source, root, path, lead }] = next;
       let result: { data: Buffer; type: string } | { reason: string };
       if (source.file) {
         result = existsSync(source.file) ? { data: readFileSync(source.file), type: '' } : { reason: 'the file is not in the old site\'s folder' };
@@ -103,15 +113,26 @@ export async function fetchPictures(wanted: Map<string, PicturePlace & { source:
         continue;
       }
       const finalPath = extname(path) ? path : `${path}${TYPES[result.type] ?? '.jpg'}`;
-      const beside = root === 'content' && isPictureFile(finalPath);
+      const small = lead ? smallerThanShareCard(result.data) : undefined;
+      const beside = root === 'content' && isPictureFile(finalPath) && !small;
       const place: PicturePlace = beside ? { root, path: finalPath } : { root: 'public', path: finalPath.replace(/^articles\//, 'images/') };
-      outcomes.set(key, { ok: true, picture: { ...place, src: beside ? `./${basename(finalPath)}` : `/${place.path}`, data: result.data } });
+      outcomes.set(key, { ok: true, picture: { ...place, src: beside ? `./${basename(finalPath)}` : `/${place.path}`, data: result.data, small } });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return outcomes;
 }
 
-/** Beside the article (its folder under articles/) or, for the featured picture, under public/images/. */
+/** A picture's size when it is smaller than a share card, or cannot be read (then 0×0); undefined when it covers one. */
+function smallerThanShareCard(data: Buffer): Size | undefined {
+  try {
+    const size = shownSize(data);
+    return coversShareCard(size) ? undefined : size;
+  } catch {
+    return { width: 0, height: 0 };
+  }
+}
+
+/** Beside the article (its folder under articles/), or under public/images/ for what the pipeline does not take. */
 export const picturePlace = (articleId: string, fileName: string, root: PicturePlace['root']): PicturePlace =>
   ({ root, path: join(root === 'content' ? 'articles' : 'images', articleId, fileName).split(sep).join('/') });

@@ -8,6 +8,7 @@ import type { ImportOutcome, ReportNote } from './run.ts';
 const NOTE_TITLES: Record<ReportNote['kind'], string> = {
   check: 'Fails `npm run check`',
   'failed-download': 'Pictures that could not be fetched',
+  'small-lead': 'Featured pictures smaller than a share card',
   'missing-alt': 'Pictures without alt text',
   'unknown-shortcode': 'Shortcodes and template tags left as text',
   unconvertible: 'HTML that could not be kept',

@@ -9,7 +9,8 @@ import { readJekyll } from './jekyll.ts';
 import { fallbackTopicId, linkMap, planArticleIds, planTopics, usedTopics, type ArticlePlan } from './identity.ts';
 import { aliasPath, articleText, tagNames, cutDescription, firstParagraph, htmlText, markdownText, topicText } from './article-file.ts';
 import { finishBody, pictureKey, pictureLookup, prepareBody, type BodyContext } from './bodies.ts';
-import { fetchPictures, locatePicture, pictureFileName, picturePlace, type PictureOutcome, type PicturePlace, type PictureSource } from './pictures.ts';
+import { fetchPictures, locatePicture, pictureFileName, picturePlace, type PictureOutcome, type WantedPicture } from './pictures.ts';
+import { leadPicture } from './lead-picture.ts';
 import { readManifest, takenByOthers, writeFiles, type PlannedFile, type WriteResult } from './writer.ts';
 
 /**
@@ -114,23 +115,23 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
 
   // Bodies are prepared first so every picture can be fetched before any is needed.
   const prepared = plans.map((plan) => prepareBody(plan, archive, attachments, resolvePost));
-  const wanted = new Map<string, PicturePlace & { source: PictureSource }>();
-  // An article whose text names a picture gets a folder of its own (`<id>/index.md`) to hold it: decided by
-  // the source alone, so a failed download or --no-pictures never moves the file.
+  const wanted = new Map<string, WantedPicture>();
+  // An article that names a picture (in its text, or as its lead) gets a folder of its own (`<id>/index.md`)
+  // to hold it: decided by the source alone, so a failed download or --no-pictures never moves the file.
   const inFolder = new Set<string>();
   plans.forEach((plan, index) => {
-    const featured = plan.article.featuredImage ? attachments.get(plan.article.featuredImage)?.url : undefined;
-    const names = { content: new Set<string>(), public: new Set<string>() };
-    const addresses = [...(featured ? [{ address: featured, root: 'public' as const }] : []), ...prepared[index]!.pictures.map((address) => ({ address, root: 'content' as const }))];
-    for (const { address, root } of addresses) {
-      const key = pictureKey(plan.id, address, root === 'public');
+    const names = new Set<string>();
+    const lead = plan.article.lead?.address;
+    const addresses = [...(lead ? [{ address: lead, isLead: true }] : []), ...prepared[index]!.pictures.map((address) => ({ address, isLead: false }))];
+    for (const { address, isLead } of addresses) {
+      const key = pictureKey(plan.id, address);
       const source = locatePicture(address, { siteUrl: archive.siteUrl, staticDir: archive.staticDir, articleDir: archive.articleDirs?.get(plan.article) });
       if (!source || wanted.has(key)) continue;
-      if (root === 'content') inFolder.add(plan.id);
-      let name = pictureFileName(address, names[root].size);
-      for (let n = 2; names[root].has(name); n++) name = name.replace(/(-\d+)?(\.\w+)?$/, `-${n}$2`);
-      names[root].add(name);
-      wanted.set(key, { source, ...picturePlace(plan.id, name, root) });
+      inFolder.add(plan.id);
+      let name = pictureFileName(address, names.size);
+      for (let n = 2; names.has(name); n++) name = name.replace(/(-\d+)?(\.\w+)?$/, `-${n}$2`);
+      names.add(name);
+      wanted.set(key, { source, lead: isLead, ...picturePlace(plan.id, name, 'content') });
     }
   });
   const fetched: Map<string, PictureOutcome> | undefined = options.pictures ? await fetchPictures(wanted) : undefined;
@@ -155,8 +156,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     if (lang && !LANGUAGE_TAG.test(lang)) plan.notes.push({ kind: 'unconvertible', detail: `the language "${lang}" is not a BCP 47 tag and was left out` });
     const own = `/articles/${plan.id}/`;
     const aliases = [...new Set(article.permalinks.map((p) => aliasPath(p, archive.siteUrl)).filter((p): p is string => Boolean(p) && p !== own && `${p}/` !== own))];
-    const featured = article.featuredImage ? attachments.get(article.featuredImage) : undefined;
-    const image = featured ? choose(plan, featured.url, featured.alt ?? '', undefined, true) : undefined;
+    const image = article.lead && leadPicture(plan, article.lead, { choose, fetched, title, isHtml });
     const path = inFolder.has(plan.id) ? `articles/${plan.id}/index.md` : `articles/${plan.id}.md`;
     const text = articleText({
       title,
@@ -167,7 +167,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       lang: lang && LANGUAGE_TAG.test(lang) ? lang : undefined,
       topics: articleTopics,
       tags,
-      image: image?.src ? { src: image.src, alt: image.alt || title } : undefined,
+      image,
       aliases,
       draft: article.draft,
       body,
@@ -191,7 +191,12 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const pictureFiles: PlannedFile[] = [...(fetched?.values() ?? [])].flatMap((o) => (o.ok ? [{ root: o.picture.root, path: o.picture.path, data: o.picture.data }] : []));
   const planned = [...files.filter((f) => !f.path.startsWith('topics/')), ...topicPlanned, ...pictureFiles];
 
-  const retired = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  const retired: Pick<PlannedFile, 'root' | 'path'>[] = plans.map((plan) => ({ root: 'content' as const, path: inFolder.has(plan.id) ? `articles/${plan.id}.md` : `articles/${plan.id}/index.md` }));
+  // A picture that changed sides (a featured picture now large enough to sit beside its article, or one
+  // an earlier import sent from public/) leaves its copy on the other side behind: it is retired the same way.
+  for (const picture of pictureFiles) {
+    retired.push(picture.root === 'content' ? { root: 'public', path: picture.path.replace(/^articles\//, 'images/') } : { root: 'content', path: picture.path.replace(/^images\//, 'articles/') });
+  }
   const write = writeFiles(planned, roots, options.force, retired);
 
   const notes: ReportNote[] = [];

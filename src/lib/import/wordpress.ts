@@ -45,6 +45,18 @@ export function autoParagraphs(html: string): string {
     .replace(/\u0000(\d+)\u0000/g, (_all, index: string) => pre[Number(index)]!);
 }
 
+/**
+ * The IPTC credit WordPress read from an uploaded picture, in the attachment's
+ * `_wp_attachment_metadata` (PHP's serialize format: `s:6:"credit";s:10:"Jane Smith";`,
+ * each string prefixed by its length in UTF-8 bytes).
+ */
+export function attachmentCredit(metadata: string | undefined): string | undefined {
+  const match = metadata && /s:6:"credit";s:(\d+):"/.exec(metadata);
+  if (!match) return undefined;
+  const bytes = Buffer.from(metadata.slice(match.index + match[0].length), 'utf8');
+  return bytes.subarray(0, Number(match[1])).toString('utf8').trim() || undefined;
+}
+
 function metaValue(item: unknown, key: string): string | undefined {
   const meta = listOf(child(item, 'wp:postmeta')).find((m) => textOf(child(m, 'wp:meta_key')) === key);
   return meta ? textOf(child(meta, 'wp:meta_value')) : undefined;
@@ -86,6 +98,8 @@ export function readWordPress(xml: string, file: string): SourceArchive {
 
   const items = listOf(child(channel, 'item')) as XmlNode[];
   const lines = elementLines(xml, 'item');
+  /** Featured pictures by article, resolved once every attachment is read (an attachment may come after its post). */
+  const thumbnails = new Map<SourceArticle, string>();
   const archive: SourceArchive = { kind: 'wordpress', siteTitle: textOf(child(channel, 'title')) || undefined, siteUrl, articles: [], topics, attachments: [], skipped: [] };
 
   items.forEach((item, index) => {
@@ -100,6 +114,7 @@ export function readWordPress(xml: string, file: string): SourceArchive {
         url: textOf(item['wp:attachment_url']) || textOf(item.guid),
         alt: metaValue(item, '_wp_attachment_image_alt')?.trim() || undefined,
         caption: textOf(item['excerpt:encoded']).trim() || undefined,
+        credit: attachmentCredit(metaValue(item, '_wp_attachment_metadata')),
       };
       if (attachment.url) archive.attachments.push(attachment);
       return;
@@ -148,10 +163,17 @@ export function readWordPress(xml: string, file: string): SourceArchive {
       body: { format: 'html', text: textOf(item['content:encoded']) },
       permalinks: link && status === 'publish' ? [link] : [],
       postId: id || undefined,
-      featuredImage: metaValue(item, '_thumbnail_id'),
     };
+    const thumbnail = metaValue(item, '_thumbnail_id')?.trim();
+    if (thumbnail) thumbnails.set(article, thumbnail);
     archive.articles.push(article);
   });
+  const byId = new Map(archive.attachments.map((a) => [a.id, a]));
+  for (const [article, id] of thumbnails) {
+    const picture = byId.get(id);
+    if (picture) article.lead = { address: picture.url, alt: picture.alt, caption: picture.caption, credit: picture.credit };
+    else (article.notes ??= []).push({ kind: 'failed-download', detail: `the featured picture (attachment ${id}) is not in the export, so the article has no lead picture` });
+  }
   if (archive.articles.length === 0) {
     throw new ImportError(`${file}: the export has no posts (${items.length} entries, none of them a post); export "All content" or "Posts" from WordPress`);
   }

@@ -120,7 +120,8 @@ export function expandWordPressShortcodes(html: string, attachments: ReadonlyMap
         const ids = (named.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean);
         const pictures = ids.map((id) => attachments.get(id));
         if (ids.length === 0 || pictures.some((p) => !p)) break;
-        return pictures.map((p) => figureHtml(`<img src="${escapeHtml(p!.url)}" alt="${escapeHtml(p!.alt ?? '')}">`, p!.caption && escapeHtml(p!.caption))).join('\n');
+        // An attachment's caption is HTML, as WordPress stores and shows it (links, emphasis).
+        return pictures.map((p) => figureHtml(`<img src="${escapeHtml(p!.url)}" alt="${escapeHtml(p!.alt ?? '')}">`, p!.caption)).join('\n');
       }
     }
     if (looksLikeShortcode(code)) {
