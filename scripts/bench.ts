@@ -14,11 +14,12 @@
  *          --tag NAME (keeps an experiment's folders and results apart: .bench/<articles>-NAME/)
  *          --report (prints the tables again from the saved results, building nothing)
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILD_ENV } from './build.ts';
 import { parseArgs } from 'node:util';
-import { generateCorpus, GENERATOR_VERSION, type CorpusManifest } from './bench/corpus.ts';
+import type { CorpusManifest } from './bench/corpus.ts';
+import { cachedCorpus, corpusName } from './bench/corpus-cache.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { distStats } from './bench/dist-stats.ts';
 import { mb, report, seconds, type BuildFigures, type RunResult } from './bench/report.ts';
@@ -51,8 +52,6 @@ const articles = Number(args.articles);
 const seed = Number(args.seed);
 const mdxShare = Number(args['mdx-share']);
 if (!(mdxShare >= 0 && mdxShare <= 1)) throw new Error(`--mdx-share takes a number from 0 to 1, not "${args['mdx-share']}"`);
-/** The corpus's folder name: its size, seed and MDX share (0.3 was the share before --mdx-share existed, kept unsuffixed). */
-const corpusName = `${articles}-s${seed}${mdxShare === 0.3 ? '' : `-mdx${Math.round(mdxShare * 100)}`}`;
 const runs = Math.max(1, Number(args.runs));
 const timeoutMs = Number(args.timeout) * 60_000;
 /** A tag keeps an experiment's folders and results apart from the plain run's. */
@@ -118,22 +117,7 @@ async function astroBuild(cwd: string, name: string, extraEnv: Record<string, st
 }
 
 function corpus(): { dir: string; manifest: CorpusManifest } {
-  const dir = join(ROOT, '.bench', 'corpus', corpusName);
-  const manifestFile = `${dir}.json`;
-  if (existsSync(manifestFile)) {
-    const saved = JSON.parse(readFileSync(manifestFile, 'utf8')) as CorpusManifest & { version: number };
-    if (saved.version === GENERATOR_VERSION) {
-      restoreEdit(join(dir, 'articles', saved.editTarget));
-      log(`reusing corpus ${dir}`);
-      return { dir, manifest: saved };
-    }
-  }
-  log(`generating ${articles} articles (seed ${seed}, ${Math.round(mdxShare * 100)} % MDX) in ${dir}`);
-  const start = performance.now();
-  const manifest = generateCorpus(dir, { articles, seed, mdxShare });
-  writeFileSync(manifestFile, JSON.stringify({ version: GENERATOR_VERSION, ...manifest }));
-  log(`generated in ${seconds(performance.now() - start)}`);
-  return { dir, manifest };
+  return cachedCorpus(ROOT, { articles, seed, mdxShare }, log, (dir, saved) => restoreEdit(join(dir, 'articles', saved.editTarget)));
 }
 
 function restoreEdit(file: string) {
@@ -204,7 +188,7 @@ async function coldChronicle(dir: string, manifest: CorpusManifest, i: number) {
 async function main() {
   if (args.report) {
     const saved = JSON.parse(readFileSync(join(ROOT, '.bench', `results-${label}.json`), 'utf8')) as { runsDetail: RunResult[]; date: string };
-    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${corpusName}.json`), 'utf8')) as CorpusManifest;
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${corpusName({ articles, seed, mdxShare })}.json`), 'utf8')) as CorpusManifest;
     report(manifest, saved.runsDetail, { articles, seed, runs: saved.runsDetail.length, label, root: ROOT, save: false, date: saved.date });
     return;
   }
