@@ -37,12 +37,6 @@ function badId(collection: KindName, id: string): string | undefined {
   return undefined; // country codes are checked once every file is read (check-entities.ts)
 }
 
-/**
- * Validates every file (schemas per file, then the rules across files). With
- * a `memo` kept from an earlier run (the dev server, after an edit), a file
- * whose text is unchanged is not parsed again: its own problems, scan and
- * data are taken from the memo, and only the rules across files run on all.
- */
 /** What validating one file found, as far as it depends on the file alone. */
 interface FileOutcome {
   problems: { field: string | undefined; message: string; line: number | undefined }[];
@@ -110,6 +104,12 @@ function parseFile(file: SourceFile): FileOutcome {
   return outcome;
 }
 
+/**
+ * Validates every file (schemas per file, then the rules across files). With
+ * a `memo` kept from an earlier run (the dev server, after an edit), a file
+ * whose text is unchanged is not parsed again: its own problems, scan and
+ * data are taken from the memo, and only the rules across files run on all.
+ */
 export function validateContent(files: readonly SourceFile[], memo?: ValidationMemo): ValidationResult {
   const errors: ContentError[] = [];
   const content = Object.fromEntries(KIND_NAMES.map((name) => [name, []])) as unknown as ValidContent;
