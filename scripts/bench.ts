@@ -17,12 +17,12 @@
  *          --tag NAME (keeps an experiment's folders and results apart: .bench/<articles>-NAME/)
  *          --report (prints the tables again from the saved results, building nothing)
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILD_ENV } from './build.ts';
 import { parseArgs } from 'node:util';
-import { generateCorpus, GENERATOR_VERSION, type CorpusManifest } from './bench/corpus.ts';
-import { writeCorpusPictures } from './bench/corpus-pictures.ts';
+import type { CorpusManifest } from './bench/corpus.ts';
+import { cachedCorpus, corpusName } from './bench/corpus-cache.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { distStats } from './bench/dist-stats.ts';
 import { mb, report, seconds, type BuildFigures, type RunResult } from './bench/report.ts';
@@ -60,8 +60,6 @@ if (!(mdxShare >= 0 && mdxShare <= 1)) throw new Error(`--mdx-share takes a numb
 const pictureShare = Number(args.pictures);
 if (!(pictureShare >= 0 && pictureShare <= 1)) throw new Error(`--pictures takes a number from 0 to 1, not "${args.pictures}"`);
 const picturesSuffix = pictureShare ? [`pics${Math.round(pictureShare * 100)}`] : [];
-/** The corpus's folder name: its size, seed, MDX share (0.3 was the share before --mdx-share existed, kept unsuffixed) and picture share. */
-const corpusName = [`${articles}-s${seed}${mdxShare === 0.3 ? '' : `-mdx${Math.round(mdxShare * 100)}`}`, ...picturesSuffix].join('-');
 const runs = Math.max(1, Number(args.runs));
 const timeoutMs = Number(args.timeout) * 60_000;
 /** A tag keeps an experiment's folders and results apart from the plain run's. */
@@ -130,24 +128,8 @@ async function astroBuild(cwd: string, name: string, extraEnv: Record<string, st
   return measure(process.execPath, [ASTRO, 'build'], { cwd, env: env(extraEnv), timeoutMs, isPageLine: isAstroPageLine, echo, logFile: logFile(name) });
 }
 
-async function corpus(): Promise<{ dir: string; manifest: CorpusManifest }> {
-  const dir = join(ROOT, '.bench', 'corpus', corpusName);
-  const manifestFile = `${dir}.json`;
-  if (existsSync(manifestFile)) {
-    const saved = JSON.parse(readFileSync(manifestFile, 'utf8')) as CorpusManifest & { version: number };
-    if (saved.version === GENERATOR_VERSION) {
-      restoreEdit(join(dir, 'articles', saved.editTarget));
-      log(`reusing corpus ${dir}`);
-      return { dir, manifest: saved };
-    }
-  }
-  log(`generating ${articles} articles (seed ${seed}, ${Math.round(mdxShare * 100)} % MDX, ${Math.round(pictureShare * 100)} % with pictures) in ${dir}`);
-  const start = performance.now();
-  const manifest = generateCorpus(dir, { articles, seed, mdxShare, pictures: pictureShare });
-  await writeCorpusPictures(dir, join(ROOT, '.bench', 'corpus', 'picture-sources'), manifest.pictures);
-  writeFileSync(manifestFile, JSON.stringify({ version: GENERATOR_VERSION, ...manifest }));
-  log(`generated in ${seconds(performance.now() - start)}`);
-  return { dir, manifest };
+function corpus(): Promise<{ dir: string; manifest: CorpusManifest }> {
+  return cachedCorpus(ROOT, { articles, seed, mdxShare, pictures: pictureShare }, log, (dir, saved) => restoreEdit(join(dir, 'articles', saved.editTarget)));
 }
 
 function restoreEdit(file: string) {
@@ -241,7 +223,7 @@ async function frontmatterRebuild(dir: string, target: string, i: number): Promi
 async function main() {
   if (args.report) {
     const saved = JSON.parse(readFileSync(join(ROOT, '.bench', `results-${label}.json`), 'utf8')) as { runsDetail: RunResult[]; date: string };
-    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${corpusName}.json`), 'utf8')) as CorpusManifest;
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.bench', 'corpus', `${corpusName({ articles, seed, mdxShare, pictures: pictureShare })}.json`), 'utf8')) as CorpusManifest;
     report(manifest, saved.runsDetail, { articles, seed, runs: saved.runsDetail.length, label, root: ROOT, save: false, date: saved.date });
     return;
   }

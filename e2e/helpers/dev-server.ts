@@ -11,6 +11,8 @@ export interface DevServer {
   url: string;
   /** Everything the server has printed so far. */
   output(): string;
+  /** Milliseconds from starting the server to its first "Synced content" (the content layer has read every file). */
+  syncedMs: number;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,14 @@ function freePort(): Promise<number> {
  * because Astro keeps per-project state in `<root>/.astro/`, which another
  * build or dev server in the same checkout would overwrite.
  */
-export async function startDevServer(contentDir: string, env: Record<string, string> = {}): Promise<DevServer> {
+export interface DevServerOptions {
+  /** Options for Node itself, before Astro's script (the benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
+  /** Whether to wait for the server to answer a request before returning (true): the benchmark times that first request itself. */
+  awaitAnswer?: boolean;
+}
+
+export async function startDevServer(contentDir: string, env: Record<string, string> = {}, options: DevServerOptions = {}): Promise<DevServer> {
   const project = mkdtempSync(join(tmpdir(), 'chronicle-dev-'));
   for (const entry of readdirSync(ROOT).filter((name) => !NOT_COPIED.has(name))) {
     cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
@@ -49,10 +58,16 @@ export async function startDevServer(contentDir: string, env: Record<string, str
   }
   const port = await freePort();
   let output = '';
+  const started = performance.now();
+  let syncedMs = NaN;
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+    if (Number.isNaN(syncedMs) && output.includes('Synced content')) syncedMs = performance.now() - started;
+  };
   // Its own process group, so stop() ends the server and anything it started, and nothing else.
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'],
+    [...(options.nodeArgs ?? []), join(project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'],
     {
       cwd: project,
       detached: true,
@@ -60,8 +75,8 @@ export async function startDevServer(contentDir: string, env: Record<string, str
       env: cleanEnv({ CHRONICLE_CONTENT_DIR: contentDir, CHRONICLE_CACHE_DIR: join(project, '.cache'), ...env }),
     },
   );
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let running = true;
   void exited.then(() => (running = false));
@@ -83,6 +98,7 @@ export async function startDevServer(contentDir: string, env: Record<string, str
     // The server answers before its first content sync ends; until then pages see part of the content.
     if (printed && plain.includes('Synced content')) {
       url = printed[1]!;
+      if (options.awaitAnswer === false) break;
       try {
         await fetch(url, { signal: AbortSignal.timeout(30_000) });
         break;
@@ -92,7 +108,7 @@ export async function startDevServer(contentDir: string, env: Record<string, str
       await stop();
       throw new Error(`astro dev did not answer within 3 minutes:\n${output.slice(-4000)}`);
     }
-    await new Promise((wait) => setTimeout(wait, 500));
+    await new Promise((wait) => setTimeout(wait, 100));
   }
-  return { url, output: () => output, stop };
+  return { url, output: () => output, syncedMs, stop };
 }

@@ -61,7 +61,8 @@ const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a 
 const pick = <T>(values: (T | undefined)[]) => values.filter((v): v is T => v !== undefined);
 const med = (values: (number | undefined)[]) => (pick(values).length ? median(pick(values)) : undefined);
 
-function machine(ROOT: string) {
+/** The machine a run measured: cores, memory, Node, Astro and Pagefind versions. */
+export function machine(ROOT: string) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   return {
     cpus: cpus().length,

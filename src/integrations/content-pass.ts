@@ -10,8 +10,9 @@
  * read the files for the pages; they share the folder, file patterns and id
  * rule with the pass (src/lib/core/kinds.ts, src/lib/core/ids.ts).
  */
+import { createHash } from 'node:crypto';
 import { checkContentTree, type ContentCheck } from '../lib/content/check.ts';
-import type { ValidContent } from '../lib/content/validate.ts';
+import type { ValidationMemo, ValidContent } from '../lib/content/validate.ts';
 import { buildArchive, type Archive } from '../lib/model/archive.ts';
 import { gitFactsOnce, type GitFacts } from '../lib/build/git.ts';
 import { ledgerFields, quotesInSource } from '../lib/content/quote-syntax.ts';
@@ -39,6 +40,19 @@ export function contentPass(): ContentPass {
   const archives = new Map<boolean, Archive>();
   let git: Promise<GitFacts> | undefined;
   let quotes = new Map<string, ReturnType<typeof ledgerFields>[]>();
+  // Kept from one run of the pass to the next, so that after an edit only changed files are parsed again.
+  const digest = (text: string) => createHash('sha1').update(text).digest('base64');
+  const memo: ValidationMemo = { digest, files: new Map() };
+  const quoteMemo = new Map<string, { digest: string; quotes: ReturnType<typeof ledgerFields>[] }>();
+  const quotesOf = (article: { id: string; file: string; body: string }) => {
+    // A digest, not the body: the bodies are most of an archive's size.
+    const bodyDigest = digest(`${article.file}\n${article.body}`);
+    const kept = quoteMemo.get(article.id);
+    if (kept?.digest === bodyDigest) return kept.quotes;
+    const found = quotesInSource(article.body, /\.mdx$/i.test(article.file) ? 'mdx' : 'md').map(ledgerFields);
+    quoteMemo.set(article.id, { digest: bodyDigest, quotes: found });
+    return found;
+  };
   const pass: ContentPass = {
     setRoot(value) {
       if (value !== root) pass.invalidate();
@@ -50,12 +64,10 @@ export function contentPass(): ContentPass {
     },
     result() {
       if (!current) {
-        const check = checkContentTree(pass.root());
+        const check = checkContentTree(pass.root(), process.env, memo);
         // Bodies are what the pages render from Astro's store; nothing here needs them but
         // their quotations, and an archive's bodies are most of its size.
-        quotes = new Map(check.content.articles.map((article) => [
-          article.id, quotesInSource(article.body, /\.mdx$/i.test(article.file) ? 'mdx' : 'md').map(ledgerFields),
-        ]));
+        quotes = new Map(check.content.articles.map((article) => [article.id, quotesOf(article)]));
         for (const article of check.content.articles) article.body = '';
         current = check;
       }

@@ -1,5 +1,5 @@
 import { readContentFiles, resolveContentDir } from './files.ts';
-import { validateContent, type ValidContent } from './validate.ts';
+import { validateContent, type ValidationMemo, type ValidContent } from './validate.ts';
 import type { ContentError } from './errors.ts';
 import { checkPictures } from './check-pictures.ts';
 import { fetchRemotePictures, pictureHosts, remotePictureCache, type RemotePicture } from './remote-pictures.ts';
@@ -20,12 +20,13 @@ export interface ContentCheck {
 /**
  * Reads and validates the whole content tree (content/ or CHRONICLE_CONTENT_DIR
  * under `root`): the one entry point shared by the build, the dev server and
- * `npm run check`, so all three report exactly the same problems.
+ * `npm run check`, so all three report exactly the same problems. The dev
+ * server passes the `memo` of its previous check, so that unchanged files are not parsed again.
  */
-export function checkContentTree(root: string, env: Record<string, string | undefined> = process.env): ContentCheck {
+export function checkContentTree(root: string, env: Record<string, string | undefined> = process.env, memo?: ValidationMemo): ContentCheck {
   const contentDir = resolveContentDir(root, env);
   const read = readContentFiles(contentDir, root);
-  const { errors, content } = validateContent(read.files);
+  const { errors, content } = validateContent(read.files, memo);
   const remotePictures: RemotePicture[] = [];
   const options = { hosts: pictureHosts(env), remote: remotePictures };
   const pictures = [...checkLeadPictures(read.files, contentDir, options), ...checkPictures(read.files, contentDir, options)];
