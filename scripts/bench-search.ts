@@ -25,7 +25,7 @@
  * Goals (issue 20), 10,000 articles: first results ≤ 50 ms after the first query,
  * settled ≤ 150 ms, first query ≤ 300 ms and ≤ 300 KB gzipped.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +33,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Page, Request } from 'playwright-core';
 import { serveDir } from '../e2e/helpers/serve.ts';
 import { launchBrowser } from '../e2e/helpers/browser.ts';
-import { classedWords, type ClassedWord, type WordClass } from './bench/search-words.ts';
+import { articlePages, classedWords, type ClassedWord, type WordClass } from './bench/search-words.ts';
 import { traceLines, traceSince, type TraceStep } from './bench/search-trace.ts';
 
 const { values: args, positionals } = parseArgs({
@@ -58,15 +58,7 @@ const keyDelay = Number(args.delay);
 
 /** Headline words of a few articles, spread over the archive, as queries that have results. */
 function defaultQueries(count: number): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name === 'index.html') files.push(full);
-    }
-  };
-  walk(join(dist!, 'articles'));
+  const files = articlePages(dist!);
   const words: string[] = [];
   const step = Math.max(1, Math.floor(files.length / (count * 3)));
   for (let i = 0; i < files.length && words.length < count; i += step) {

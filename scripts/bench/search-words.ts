@@ -16,7 +16,8 @@ const CLASSES: { wordClass: WordClass; min: number; max: number; take: number }[
   { wordClass: 'rare', min: 0.005, max: 0.02, take: 3 },
 ];
 
-function articlePages(dist: string): string[] {
+/** Every article page of a built site, in path order. */
+export function articlePages(dist: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
