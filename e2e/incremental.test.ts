@@ -73,7 +73,8 @@ afterAll(() => {
   if (contentDir) rmSync(join(contentDir, '..'), { recursive: true, force: true });
 });
 
-describe('a rebuild after an edit equals a cold build', () => {
+// Each test builds two to four times (the rebuild and a cold build to compare): its budget is builds', not a check's.
+describe('a rebuild after an edit equals a cold build', { timeout: 1_200_000 }, () => {
   it('nothing edited: every page is reused', async () => {
     const { rendered, reused } = await rebuildEqualsCold();
     expect(reused).toBeGreaterThan(0);
