@@ -51,6 +51,7 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
           writeSync(2, `${(error as Error).message}\n`);
           process.exit(1);
         }
+        if (command === 'dev') pass.followEdits();
         pass.setRoot(fileURLToPath(config.root));
         const { errors: checked, contentDir, remotePictures } = pass.result();
         updateConfig({ vite: { plugins: [projectModule({ root: pass.root(), contentDir })] } });

@@ -24,6 +24,12 @@ export interface ContentPass {
   root(): string;
   /** The pass's result, run again if content changed since. Article bodies are not kept. */
   result(): ContentCheck & { content: ValidContent };
+  /**
+   * The dev server: keep each file's outcome and each article's quotations from one run of the
+   * pass to the next, so that after an edit only changed files are parsed again. A build runs
+   * the pass once and keeps nothing.
+   */
+  followEdits(): void;
   /** Content changed (dev server): the next `result()` reads the tree again. */
   invalidate(): void;
   /** The archive model of the latest result, drafts included or not. */
@@ -40,16 +46,18 @@ export function contentPass(): ContentPass {
   const archives = new Map<boolean, Archive>();
   let git: Promise<GitFacts> | undefined;
   let quotes = new Map<string, ReturnType<typeof ledgerFields>[]>();
-  // Kept from one run of the pass to the next, so that after an edit only changed files are parsed again.
-  const digest = (text: string) => createHash('sha1').update(text).digest('base64');
-  const memo: ValidationMemo = { digest, files: new Map() };
+  // Set by followEdits(): digests and outcomes kept from one run of the pass to the next.
+  let memo: ValidationMemo | undefined;
   const quoteMemo = new Map<string, { digest: string; quotes: ReturnType<typeof ledgerFields>[] }>();
+  const digest = (text: string) => createHash('sha1').update(text).digest('base64');
   const quotesOf = (article: { id: string; file: string; body: string }) => {
+    const parse = () => quotesInSource(article.body, /\.mdx$/i.test(article.file) ? 'mdx' : 'md').map(ledgerFields);
+    if (!memo) return parse();
     // A digest, not the body: the bodies are most of an archive's size.
     const bodyDigest = digest(`${article.file}\n${article.body}`);
     const kept = quoteMemo.get(article.id);
     if (kept?.digest === bodyDigest) return kept.quotes;
-    const found = quotesInSource(article.body, /\.mdx$/i.test(article.file) ? 'mdx' : 'md').map(ledgerFields);
+    const found = parse();
     quoteMemo.set(article.id, { digest: bodyDigest, quotes: found });
     return found;
   };
@@ -57,6 +65,9 @@ export function contentPass(): ContentPass {
     setRoot(value) {
       if (value !== root) pass.invalidate();
       root = value;
+    },
+    followEdits() {
+      memo ??= { digest, files: new Map() };
     },
     root() {
       if (root === undefined) throw new Error('the content pass was read before Astro gave the project root');
