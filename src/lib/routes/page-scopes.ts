@@ -87,9 +87,16 @@ export function scopesOf({ archive, ledger, facts, files }: ScopeInput): PageSco
     return typeof country === 'string' ? [fileOf('countries', country)] : [];
   };
   // What a list (related articles, timelines, an entity's articles, the archive) shows of an article: its frontmatter alone.
+  // Kept per article: every list page that shows an article asks again.
+  const listedTexts = new Map<string, string>();
   const listed = (id: string): string => {
-    const article = archive.articleById.get(id);
-    return article ? `${id}:${JSON.stringify(article.data)}` : `${id}:absent`;
+    let text = listedTexts.get(id);
+    if (text === undefined) {
+      const article = archive.articleById.get(id);
+      text = article ? `${id}:${JSON.stringify(article.data)}` : `${id}:absent`;
+      listedTexts.set(id, text);
+    }
+    return text;
   };
   // What a list of quotations shows of an article: also its quotations and their speakers' names.
   const quoted = (id: string): string => {
@@ -144,7 +151,14 @@ export function scopesOf({ archive, ledger, facts, files }: ScopeInput): PageSco
     ]);
   };
 
-  const digests: Digests = { fileOf, listed, quoted, articleDigest, eventDigest, entryDigests };
+  // Each year's timeline entries as an event page's link to its year depends on them: one scan, on first use.
+  let yearOrders: Map<number, string[]> | undefined;
+  const eventYear = (id: string): string[] => {
+    const year = archive.events.get(id)?.data.date.year;
+    yearOrders ??= timelineYears(archive);
+    return year === undefined ? [] : yearOrders.get(year) ?? [];
+  };
+  const digests: Digests = { fileOf, listed, quoted, articleDigest, eventDigest, entryDigests, eventYear };
   const entityScopes = new Map<string, string>();
   const entity = (kind: EntityKind, id: string) => {
     const key = `${kind}:${id}`;
@@ -171,6 +185,8 @@ interface Digests {
   articleDigest(id: string): string;
   eventDigest(id: string): string;
   entryDigests(entries: readonly TimelineEntry[]): string[];
+  /** What decides an event's place on the site-wide timeline: every entry of its year. */
+  eventYear(id: string): string[];
 }
 
 /** What an entity's pages show: its file, its articles, its timeline, the quotations by or about it. */
@@ -196,7 +212,7 @@ function entityOwn(archive: Archive, kind: EntityKind, id: string, digests: Dige
     digests.fileOf(kind, id),
     // A person's or organization's country is shown by name; a topic's parent and children are in every page's key.
     ...(data?.country ? [digests.fileOf('countries', data.country)] : []),
-    ...(kind === 'events' ? [digests.eventDigest(id), ...eventYear(archive, id)] : []),
+    ...(kind === 'events' ? [digests.eventDigest(id), ...digests.eventYear(id)] : []),
   ];
 }
 
@@ -204,22 +220,15 @@ function entityOwn(archive: Archive, kind: EntityKind, id: string, digests: Dige
  * An event page links to its place on the site-wide timeline (the year's
  * page it falls on), which every entry of that year before it decides.
  */
-function eventYear(archive: Archive, id: string): string[] {
-  const year = archive.events.get(id)?.data.date.year;
-  let years = yearOrders.get(archive);
-  if (!years) {
-    years = new Map();
-    for (const entry of archive.timeline.entries) {
-      const order = years.get(entry.date.year) ?? [];
-      order.push(JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
-      years.set(entry.date.year, order);
-    }
-    yearOrders.set(archive, years);
+function timelineYears(archive: Archive): Map<number, string[]> {
+  const years = new Map<number, string[]>();
+  for (const entry of archive.timeline.entries) {
+    const order = years.get(entry.date.year) ?? [];
+    order.push(JSON.stringify([entry.key, entry.title, entry.date, entry.end]));
+    years.set(entry.date.year, order);
   }
-  return year === undefined ? [] : years.get(year) ?? [];
+  return years;
 }
-/** Each year's timeline entries as eventYear() digests them, once per archive (one scan, not one per event). */
-const yearOrders = new WeakMap<Archive, Map<number, string[]>>();
 
 /** The quotations taken from each article's body. */
 function articleQuotes(ledger: QuoteLedger): Map<string, QuoteLedger['quotes']> {
