@@ -74,50 +74,27 @@ describe('pictures in an article', () => {
   it('nothing moves as the pictures load: each has its box before its bytes come (layout shift 0)', async () => {
     const { page } = await openPage(site.browser, site.server.origin, { width: 390 });
     // The pictures' bytes are held back until their boxes have been measured.
-    let release!: () => void;
-    const released = new Promise<void>((done) => (release = done));
-    await page.route('**/_astro/*.webp', async (route) => { await released; await route.continue(); });
-    await page.addInitScript(() => {
-      const w = window as unknown as { shifted: string[]; counting?: boolean };
-      w.shifted = [];
-      // Shifts from the moment the pictures' bytes are let through (the page's fonts are in by then).
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { hadRecentInput: boolean; sources: { node?: Element }[] }[]) {
-          if (w.counting && !entry.hadRecentInput) w.shifted.push(...entry.sources.map((s) => s.node?.outerHTML?.slice(0, 80) ?? '(gone)'));
-        }
-      }).observe({ type: 'layout-shift' });
-    });
+    const held = await holdPictures(page);
     await page.goto(new URL(`articles/${PICTURE_ARTICLE.id}/`, site.server.url).href, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.querySelector('.prose img') && getComputedStyle(document.querySelector('.prose img')!).blockSize !== '' && document.fonts.status === 'loaded');
     const before = await page.locator('.prose img').evaluateAll((images: HTMLImageElement[]) => images.map((img) => ({ height: img.getBoundingClientRect().height, loaded: img.naturalWidth > 0 })));
-    await page.evaluate(() => { (window as unknown as { counting: boolean }).counting = true; });
-    release();
+    await held.release();
     const pictures = await picturesOn(page);
     await page.waitForTimeout(300);
     expect(before.map((b) => b.loaded)).toEqual([false, false, false, false, false]);
     expect(before.map((b) => b.height)).toEqual(pictures.map((p) => expect.closeTo(p.shown / p.aspect, 0)));
-    expect(await page.evaluate(() => (window as unknown as { shifted: string[] }).shifted)).toEqual([]);
+    expect(await held.shifts()).toEqual([]);
   });
 
   for (const width of [390, 1280]) {
     it(`at ${width} px, the lead picture and every picture in the text hold their boxes while their bytes are on the way: layout shift 0 until all are drawn`, async () => {
       const { page } = await openPage(site.browser, site.server.origin, { width });
-      let release!: () => void;
-      const released = new Promise<void>((done) => (release = done));
-      await page.route('**/_astro/*.webp', async (route) => { await released; await route.continue(); });
-      await page.addInitScript(() => {
-        const w = window as unknown as { shifts: number[]; counting?: boolean };
-        w.shifts = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { hadRecentInput: boolean; value: number }[]) if (w.counting && !entry.hadRecentInput) w.shifts.push(entry.value);
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      const held = await holdPictures(page);
       await page.goto(new URL(`articles/${PICTURE_ARTICLE.id}/`, site.server.url).href, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => document.fonts.status === 'loaded');
       const boxes = () => page.locator('.lead-picture img, .prose img').evaluateAll((images: HTMLImageElement[]) => images.map((img) => ({ top: Math.round(img.getBoundingClientRect().top + scrollY), height: Math.round(img.getBoundingClientRect().height), loaded: img.complete && img.naturalWidth > 0 })));
       const before = await boxes();
-      await page.evaluate(() => { (window as unknown as { counting: boolean }).counting = true; });
-      release();
+      await held.release();
       // The lead picture first (eager), then each lazy one as it comes into view; on the same page, so every shift is seen.
       for (const img of await page.locator('.lead-picture img, .prose img').all()) {
         await img.scrollIntoViewIfNeeded();
@@ -130,7 +107,7 @@ describe('pictures in an article', () => {
       expect(after.every((box) => box.loaded)).toBe(true);
       // Within a pixel: a resized file's height is rounded (1600×900 → 750×422), so its ratio differs from the attributes' by a fraction of a pixel at this width.
       expect(after.map(({ top, height }, i) => Math.max(Math.abs(top - before[i]!.top), Math.abs(height - before[i]!.height)))).toEqual(before.map(() => expect.toBeOneOf([0, 1])));
-      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+      expect(await held.shifts()).toEqual([]);
     });
 
     it(`at ${width} px, <Figure> in a Persian MDX article: an optimised picture inside the column, caption then a smaller credit, right to left`, async () => {
@@ -160,3 +137,29 @@ describe('pictures in an article', () => {
     });
   }
 });
+
+/**
+ * Holds the page's pictures' bytes back until `release()`, and from then on records every layout
+ * shift (its value and the nodes that moved): the fonts are in by then, so a shift is a picture's.
+ */
+async function holdPictures(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route('**/_astro/*.webp', async (route) => { await released; await route.continue(); });
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: { value: number; nodes: string[] }[]; counting?: boolean };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { hadRecentInput: boolean; value: number; sources: { node?: Element }[] }[]) {
+        if (w.counting && !entry.hadRecentInput) w.shifts.push({ value: entry.value, nodes: entry.sources.map((s) => s.node?.outerHTML?.slice(0, 80) ?? '(gone)') });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return {
+    release: async () => {
+      await page.evaluate(() => { (window as unknown as { counting: boolean }).counting = true; });
+      release();
+    },
+    shifts: () => page.evaluate(() => (window as unknown as { shifts: unknown[] }).shifts),
+  };
+}
