@@ -6,32 +6,21 @@
  * counts the facet values written in each page's own index entry
  * (OR within a facet, AND across facets).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { openPage } from './helpers/browser.ts';
+import { serveForFile } from './helpers/served-site.ts';
 import { buildOnce } from './helpers/site.ts';
-import { serveDir, type StaticServer } from './helpers/serve.ts';
-import { COMMON_WORD, UNIQUE_WORD, writeSearchCorpus, type SearchCorpus } from './helpers/search-corpus.ts';
+import { COMMON_WORD, UNIQUE_WORD, writeSearchCorpus } from './helpers/search-corpus.ts';
 import { settled } from './helpers/search-page.ts';
 
 type Counts = Record<string, Record<string, number>>;
 
-let browser: Browser;
-let corpus: SearchCorpus;
-let site: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  corpus = writeSearchCorpus(120);
-  const build = await buildOnce({ name: 'search-corpus', contentDir: corpus.dir });
-  site = await serveDir(build.outDir);
-});
-afterAll(async () => {
-  await site?.close();
-  await browser?.close();
-  if (corpus) rmSync(corpus.dir, { recursive: true, force: true });
-});
+const corpus = writeSearchCorpus(120);
+const build = await buildOnce({ name: 'search-corpus', contentDir: corpus.dir });
+const site = serveForFile(build.outDir);
+afterAll(() => rmSync(corpus.dir, { recursive: true, force: true }));
 
 /** Every facet value the page lists, with the count it shows (each long facet opened to show all). */
 async function shownCounts(page: Page): Promise<Counts> {
@@ -107,10 +96,10 @@ const CASES: { q: string; selected: Record<string, string[]> }[] = [
 
 describe('facet counts on the search page', () => {
   it.each(CASES)('match counts computed from the index for "$q" with $selected', async ({ q, selected }) => {
-    const { page, errors } = await openPage(browser, site.origin);
+    const { page, errors } = await openPage(site.browser, site.server.origin);
     const params = new URLSearchParams({ q });
     for (const [facet, values] of Object.entries(selected)) for (const value of values) params.append(facet, value);
-    await page.goto(`${site.url}search/?${params}`);
+    await page.goto(`${site.server.url}search/?${params}`);
     await settled(page);
     const shown = await shownCounts(page);
     const status = (await page.locator('[data-status]').textContent()) ?? '';
