@@ -1,17 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imageSize } from 'image-size';
 import { openPage } from './helpers/browser.ts';
 import { axeViolations } from './helpers/axe.ts';
-import { buildOnce } from './helpers/site.ts';
+import { buildOnce, buildSite } from './helpers/site.ts';
 import { serveForFile } from './helpers/served-site.ts';
 import { pageWeight } from './helpers/page-weight.ts';
 import { nodeOfType, readGraph, type Node } from './helpers/structured-data.ts';
 import { shareImageProblems } from './helpers/share-images.ts';
 import { FIGURE_ARTICLE, PICTURE_ARTICLE, picturesFixture } from './helpers/pictures-fixture.ts';
 
-const build = await buildOnce({ name: 'pictures', contentDir: await picturesFixture() });
+const contentDir = await picturesFixture();
+const build = await buildOnce({ name: 'pictures', contentDir });
 const site = serveForFile(build.outDir);
 const SCREENSHOTS = process.env.CHRONICLE_SCREENSHOTS;
 
@@ -165,5 +166,14 @@ describe('machine-readable pictures', () => {
     // The two articles with a lead picture link their crops; no other page does.
     expect(crops).toHaveLength(2);
     expect(images.size - crops.length).toBeGreaterThan(pages / 2);
+  });
+});
+
+describe('a publisher logo that is not a picture in public/', () => {
+  it('stops the build before anything is written, naming CHRONICLE_LOGO, its value and what it expected', async () => {
+    const result = await buildSite({ name: 'pictures-bad-logo', contentDir, env: { CHRONICLE_LOGO: '/images/masthead.png' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('CHRONICLE_LOGO: got "/images/masthead.png", which is not a picture in public/ (/images/masthead.png); expected the path of one, e.g. "/logo.png"');
+    expect(existsSync(result.outDir)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import { REMOTE_PICTURES_FOLDER } from '../lib/content/remote-pictures.ts';
 import { downloadPictures } from '../lib/content/check.ts';
 import { siteTimeZone } from '../lib/core/time-zones.ts';
 import { gitFactsOnce, lastCommitOf } from '../lib/build/git.ts';
+import { logoProblem } from '../lib/build/logo-setting.ts';
 import { daysInSitemap, sitemapDates, sitemapSerializer, type SitemapDates } from '../lib/site/sitemap-dates.ts';
 import { contentPass, type ContentPass } from './content-pass.ts';
 import { projectModule } from './project-module.ts';
@@ -27,6 +28,15 @@ import search from './search/index.ts';
 import headers from './headers.ts';
 import contentStore from './content-store.ts';
 import shareCards from './share-cards.ts';
+
+function timeZoneProblem(): string | undefined {
+  try {
+    siteTimeZone(process.env.CHRONICLE_TIMEZONE);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /** What the dev server does with broken files: it keeps serving the rest. */
 const DEV_OUTCOME = 'the dev server keeps serving the other files';
@@ -44,11 +54,11 @@ function contentChecks(pass: ContentPass, dates: { current?: SitemapDates }): As
     hooks: {
       'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         guideDir = fileURLToPath(new URL('pages/guide/', config.srcDir));
-        // A bad CHRONICLE_TIMEZONE is one clear line here, not a stack trace from the first page that reads it.
-        try {
-          siteTimeZone(process.env.CHRONICLE_TIMEZONE);
-        } catch (error) {
-          writeSync(2, `${(error as Error).message}\n`);
+        // A bad CHRONICLE_TIMEZONE or CHRONICLE_LOGO is one clear line here, not a stack trace from
+        // the first page that reads it.
+        const settingProblem = timeZoneProblem() ?? logoProblem(fileURLToPath(config.publicDir));
+        if (settingProblem) {
+          writeSync(2, `${settingProblem}\n`);
           process.exit(1);
         }
         if (command === 'dev') pass.followEdits();
