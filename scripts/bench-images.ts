@@ -1,5 +1,5 @@
 /**
- * `node scripts/bench-images.ts [--runs 5]`
+ * `node scripts/bench-images.ts [--runs 5] [--card-threads 100,300,1000]`
  *
  * What a picture costs to optimise, per output format, as Astro's Sharp service
  * encodes it (Sharp's default quality for each format): a photo-like
@@ -11,15 +11,17 @@
  * Then what a share card costs to draw (src/lib/cards/): cards with English,
  * Russian and Persian headlines of several lengths, each drawn `runs` times;
  * the median ms per card (layout, paint, PNG encode; the fonts are loaded
- * once, before timing) and its bytes.
+ * once, before timing) and its bytes; with --card-threads, the same cards drawn
+ * on one thread and on a pool at those batch sizes (scripts/bench/card-threads.ts).
  */
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { encodedPhoto } from './bench/photo.ts';
 import { drawCard } from '../src/lib/cards/paint.ts';
 import type { CardFields } from '../src/lib/cards/layout.ts';
+import { cardThreads } from './bench/card-threads.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'card-threads': { type: 'string' } } });
 const runs = Number(args.runs);
 
 const WIDTH = 1920;
@@ -60,4 +62,6 @@ for (let run = 0; run < runs; run++) {
   }
 }
 const cards = { drawn: cardTimes.length, msPerCard: Math.round(median(cardTimes) * 10) / 10, largestBytes: cardBytes };
-console.log(JSON.stringify({ source: { width: WIDTH, height: HEIGHT, jpegBytes: source.length }, runs, concurrency: sharp.concurrency(), results, cards }, null, 2));
+// --card-threads 100,300,1000: the same cards drawn on one thread and on a pool (draw.ts's threshold).
+const threads = args['card-threads'] ? await cardThreads(CARDS, args['card-threads'].split(',').map(Number), Math.min(runs, 3)) : undefined;
+console.log(JSON.stringify({ source: { width: WIDTH, height: HEIGHT, jpegBytes: source.length }, runs, concurrency: sharp.concurrency(), results, cards, threads }, null, 2));
