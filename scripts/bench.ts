@@ -69,15 +69,12 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 
 function figures(run: Measured, phases: Phases = {}): BuildFigures {
   const reported = run.lines.findLast((l) => /(\d+) page\(s\) built/.test(l.text));
-  // Astro marks a page copied from the incremental build's cache "(restored)" or "(cached)".
-  const pageLines = run.lines.filter((l) => isAstroPageLine(l.text));
-  const pagesReused = pageLines.filter((l) => /\((restored|cached)\)/.test(l.text)).length;
   const ok = run.code === 0 && !run.timedOut;
   return {
     ok, wallMs: run.wallMs, cpuSeconds: run.cpuSeconds, peakTreeRssMB: run.peakTreeRssMB, peakProcessRssMB: run.peakProcessRssMB,
     atPeak: run.atPeak, peakPhase: phaseAt(phases, run.peakMs), rssTimeline: run.rssTimeline,
     phases, phasesCpu: phaseCpu(run, phases), loadBefore: run.loadBefore, loadAfter: run.loadAfter, pictures: pictureFigures(run),
-    pagesRendered: pageLines.length - pagesReused, pagesReused,
+    pagesRendered: run.pageLines.count - run.pageLines.reused, pagesReused: run.pageLines.reused,
     ...(reported ? { pagesReported: Number(/(\d+) page\(s\) built/.exec(reported.text)![1]) } : {}),
     ...(ok ? {} : { failure: `${run.timedOut ? 'timed out' : `exit ${run.code}`}: ${failureLine(run.tail)}` }),
   };

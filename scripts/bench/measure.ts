@@ -33,7 +33,8 @@ export interface Measured {
   cpuTimeline: [number, number][];
   /** Meaningful output lines with their arrival time; per-page lines are only counted. */
   lines: Line[];
-  pageLines: { count: number; firstMs?: number; lastMs?: number };
+  /** Astro's per-page lines: how many, how many it copied from the incremental build's cache, first and last. */
+  pageLines: { count: number; reused: number; firstMs?: number; lastMs?: number };
   /** The last 200 lines, for failures. */
   tail: string[];
   loadBefore: number;
@@ -133,7 +134,7 @@ export function measure(command: string, args: string[], options: RunOptions): P
   process.once('exit', stopChild);
   const lines: Line[] = [];
   const tail: string[] = [];
-  const pageLines: Measured['pageLines'] = { count: 0 };
+  const pageLines: Measured['pageLines'] = { count: 0, reused: 0 };
   const logStream = options.logFile ? createWriteStream(options.logFile) : undefined;
   let peakSum = 0;
   let peakMax = 0;
@@ -176,6 +177,8 @@ export function measure(command: string, args: string[], options: RunOptions): P
       if (tail.length > 200) tail.shift();
       if (options.isPageLine?.(text)) {
         pageLines.count++;
+        // Astro marks a page copied from the incremental build's cache "(restored)" or "(cached)".
+        if (/\((restored|cached)\)/.test(text)) pageLines.reused++;
         pageLines.firstMs ??= ms;
         pageLines.lastMs = ms;
         continue;
