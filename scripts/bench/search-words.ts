@@ -30,10 +30,31 @@ export function articlePages(dist: string): string[] {
   return files;
 }
 
-/** The words of a page's `<main>`, without markup, lower-cased, each once. */
-function wordsOf(html: string): Set<string> {
-  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
-  const text = main.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
+/** Where the element that starts at `start` (tag name `tag`) ends, nested elements of the same name included. */
+function elementEnd(html: string, start: number, tag: string): number {
+  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  pattern.lastIndex = start + 1;
+  let depth = 1;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.indexOf('>', m.index) + 1;
+  }
+  return html.length;
+}
+
+const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/;
+
+/**
+ * The words Pagefind indexes for a page: its `data-pagefind-body` element
+ * without the `data-pagefind-ignore` parts (kicker, byline, related lists…),
+ * lower-cased, each once. Reading the whole `<main>` chose words of the page's
+ * own labels, which no search finds.
+ */
+export function indexedWordsOf(html: string): Set<string> {
+  const open = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(html);
+  let body = open ? html.slice(open.index, elementEnd(html, open.index, open[1]!)) : html;
+  for (let m = IGNORED.exec(body); m; m = IGNORED.exec(body)) body = `${body.slice(0, m.index)} ${body.slice(elementEnd(body, m.index, m[1]!))}`;
+  const text = body.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
   return new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 6));
 }
 
@@ -50,7 +71,7 @@ export function classedWords(dist: string, sample = 1_500): ClassedWord[] {
   let read = 0;
   for (let i = 0; i < pages.length; i += step) {
     read += 1;
-    for (const word of wordsOf(readFileSync(pages[i]!, 'utf8'))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of indexedWordsOf(readFileSync(pages[i]!, 'utf8'))) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   const chosen: ClassedWord[] = [];
   for (const { wordClass, min, max, take } of CLASSES) {
