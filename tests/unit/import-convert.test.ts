@@ -181,6 +181,17 @@ describe('Hugo shortcodes and Liquid tags', () => {
     expect(plan.notes.map((n) => n.kind)).toEqual(['missing-alt']);
   });
 
+  it('a picture without alt text that was not copied (--no-pictures) becomes a link, and its note says so rather than that the build refuses it', () => {
+    const plan = { id: '2018/07/x', notes: [], article: {} } as unknown as ArticlePlan;
+    const markdown = finishBody(plan, { format: 'markdown', text: 'See ![](https://old.example/up/map.png) here.', pictures: [] }, { attachments: new Map(), pictures: undefined, link: (href) => href });
+    expect(markdown).toBe('See [Picture](https://old.example/up/map.png) here.');
+    expect(plan.notes).toEqual([{
+      kind: 'missing-alt',
+      detail: 'a picture has no alt text (map.png); it is written as a link named "Picture" to https://old.example/up/map.png: say what it shows in the link\'s text',
+      needle: 'https://old.example/up/map.png',
+    }]);
+  });
+
   it('Liquid: highlight, raw, post_url and site.baseurl are handled; include and other variables are listed', () => {
     const c = context({ '2018-07-13-next': '/articles/2018/07/next/' });
     const out = expandLiquidTags('{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n[n]({% post_url 2018-07-13-next %})\n\n![a]({{ site.baseurl }}/a.png)\n\n{% raw %}{{ kept }}{% endraw %}\n\n{% include x.html %} {{ page.title }}', c);

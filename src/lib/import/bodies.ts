@@ -62,11 +62,15 @@ export function pictureLookup(context: BodyContext) {
     const src = outcome?.ok ? outcome.picture.src : undefined;
     const shown = src ?? url;
     if (!text && (!featured || src)) {
+      const file = url.split('/').pop();
       plan.notes.push({
         kind: 'missing-alt',
+        // Without a copy (--no-pictures, or the download failed) the picture is only a link named "Picture".
         detail: featured
-          ? `the featured picture has no alt text (${url.split('/').pop()}); the title stands in for it in image.alt: say what the picture shows`
-          : `a picture has no alt text (${url.split('/').pop()}), and the build refuses it until it has: say what it shows in ![…](${shown}), or mark a purely decorative picture ![](${shown} "decorative")`,
+          ? `the featured picture has no alt text (${file}); the title stands in for it in image.alt: say what the picture shows`
+          : src
+            ? `a picture has no alt text (${file}), and the build refuses it until it has: say what it shows in ![…](${shown}), or mark a purely decorative picture ![](${shown} "decorative")`
+            : `a picture has no alt text (${file}); it is written as a link named "Picture" to ${url}: say what it shows in the link's text`,
         needle: shown,
       });
     }
