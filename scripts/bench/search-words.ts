@@ -42,26 +42,28 @@ function elementEnd(html: string, start: number, tag: string): number {
   return html.length;
 }
 
-const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/;
+/** Parts Pagefind leaves out: marked ones, and elements it skips by itself (forms and drawings, and `<nav>`: a word only in the previous/next links finds nothing). */
+const IGNORED = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(nav|form|svg)\b[^>]*>/;
 
 /**
  * The words Pagefind indexes for a page: its `data-pagefind-body` element
- * without the `data-pagefind-ignore` parts (kicker, byline, related lists…),
- * lower-cased, each once. Reading the whole `<main>` chose words of the page's
+ * without the `data-pagefind-ignore` parts (kicker, byline, related lists…)
+ * and the elements Pagefind skips,
+ * lower-cased, each once (words of four letters or more). Reading the whole `<main>` chose words of the page's
  * own labels, which no search finds.
  */
 export function indexedWordsOf(html: string): Set<string> {
   const open = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(html);
   let body = open ? html.slice(open.index, elementEnd(html, open.index, open[1]!)) : html;
-  for (let m = IGNORED.exec(body); m; m = IGNORED.exec(body)) body = `${body.slice(0, m.index)} ${body.slice(elementEnd(body, m.index, m[1]!))}`;
+  for (let m = IGNORED.exec(body); m; m = IGNORED.exec(body)) body = `${body.slice(0, m.index)} ${body.slice(elementEnd(body, m.index, (m[1] ?? m[2])!))}`;
   const text = body.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
-  return new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 6));
+  return new Set(text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 4));
 }
 
 /**
- * Words of each class, spread over the class's range, longest-first within
- * a share band so that none is a prefix-heavy short word; plus one word no
- * page holds. `sample` article pages at most are read (evenly spaced).
+ * Words of four letters or more, of each class, spread over the class's
+ * range (the commonest first); plus one word no page holds. `sample` article
+ * pages at most are read (evenly spaced).
  */
 export function classedWords(dist: string, sample = 1_500): ClassedWord[] {
   const pages = articlePages(dist);

@@ -17,11 +17,12 @@ export interface DrawReport {
 
 /**
  * Unless told how many threads: under this many cards, the build thread draws
- * them. Each worker loads @napi-rs/canvas and registers the faces again, which
- * costs seconds (BENCHMARKS.md, "Share cards"): a site's cold build pays that
- * back, a small site or a rebuild that draws a few cards does not.
+ * them. Each worker loads @napi-rs/canvas and registers the faces again; on a
+ * machine with a free core a pool already halves the drawing at a hundred cards
+ * (BENCHMARKS.md, "Share cards"), while a rebuild that draws a few does not
+ * repay starting it.
  */
-const POOL_FROM = 1000;
+const POOL_FROM = 100;
 
 /**
  * Draws every card in `keys` that the store does not hold yet, from the
